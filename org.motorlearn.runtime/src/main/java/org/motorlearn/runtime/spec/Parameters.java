@@ -1,0 +1,113 @@
+package org.motorlearn.runtime.spec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Named numeric parameters of a generated experiment, so sweeps and {@code --set name=value} change a
+ * run without recompiling. Generated code asks for each parameter with its default; the values used
+ * are recorded in the manifest. Overrides that no parameter asked for are errors, never ignored.
+ */
+public final class Parameters {
+
+  private final Map<String, Double> overrides;
+  private final Map<String, Double> used = new LinkedHashMap<>();
+
+  private Parameters(Map<String, Double> overrides) {
+    this.overrides = new LinkedHashMap<>(overrides);
+  }
+
+  public static Parameters defaults() {
+    return new Parameters(Map.of());
+  }
+
+  public static Parameters of(Map<String, Double> overrides) {
+    return new Parameters(overrides);
+  }
+
+  /** The value of a real-valued parameter. */
+  public double real(String name, double defaultValue) {
+    double value = overrides.getOrDefault(name, defaultValue);
+    used.put(name, value);
+    return value;
+  }
+
+  /** The value of an integer parameter; an override with a fractional part is an error. */
+  public int integer(String name, int defaultValue) {
+    double value = real(name, defaultValue);
+    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+      throw new SpecException("parameter " + name + " must be a whole number, got " + value);
+    }
+    return (int) value;
+  }
+
+  /** Every parameter asked for so far, with the value used, in the order asked. */
+  public Map<String, Double> used() {
+    return Collections.unmodifiableMap(used);
+  }
+
+  /**
+   * Fails if an override names no parameter the experiment asked for.
+   *
+   * @throws SpecException listing the unknown names, the closest known name and all known names
+   */
+  public void requireAllOverridesUsed() {
+    List<String> unknown = new ArrayList<>();
+    for (String name : overrides.keySet()) {
+      if (!used.containsKey(name)) {
+        unknown.add(name);
+      }
+    }
+    if (unknown.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder();
+    for (String name : unknown) {
+      message.append("unknown parameter '").append(name).append("'");
+      String closest = closest(name);
+      if (closest != null) {
+        message.append("; did you mean '").append(closest).append("'?");
+      }
+      message.append('\n');
+    }
+    message.append("known parameters: ").append(String.join(", ", new TreeSet<>(used.keySet())));
+    throw new SpecException(message.toString());
+  }
+
+  private String closest(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : used.keySet()) {
+      int d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+  }
+
+  /** Levenshtein distance, for did-you-mean suggestions. */
+  public static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
