@@ -36,6 +36,31 @@ record Batch(double[] inputs, double[] targets, double[][] initialStates, double
     return new Batch(inputs, targets, x0, noise);
   }
 
+  /** Trials [from, to) of this batch of {@code batch} trials, with their inputs, x0 and noise. */
+  Batch chunk(int from, int to, int batch, int bins) {
+    return new Batch(rows(inputs, from, to, batch, bins), targets == null ? null : rows(targets, from, to, batch, bins),
+        slice(initialStates, from, to, batch, 1), slice(noise, from, to, batch, bins));
+  }
+
+  private static double[][] slice(double[][] perModule, int from, int to, int batch, int bins) {
+    double[][] result = new double[perModule.length][];
+    for (int m = 0; m < perModule.length; m++) {
+      result[m] = perModule[m] == null ? null : rows(perModule[m], from, to, batch, bins);
+    }
+    return result;
+  }
+
+  /** Rows of trials [from, to) of each of {@code bins} time blocks of a time-major array. */
+  private static double[] rows(double[] timeMajor, int from, int to, int batch, int bins) {
+    int width = timeMajor.length / (batch * bins);
+    int count = to - from;
+    double[] out = new double[bins * count * width];
+    for (int t = 0; t < bins; t++) {
+      System.arraycopy(timeMajor, (t * batch + from) * width, out, t * count * width, count * width);
+    }
+    return out;
+  }
+
   private static double[] timeMajor(double[] trialMajor, int[] trials, int bins, int dim) {
     int batch = trials.length;
     double[] out = new double[bins * batch * dim];

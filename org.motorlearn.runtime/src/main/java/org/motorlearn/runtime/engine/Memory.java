@@ -32,11 +32,15 @@ public final class Memory {
     return Math.max(training, simulation);
   }
 
-  /** Bytes for simulating {@code trials} trials in one batch, including the returned activity. */
+  /**
+   * Bytes for simulating {@code trials} trials: the returned activity plus the state of one chunk
+   * of {@link Simulator#CHUNK} trials (and one chunk's rates in transit).
+   */
   public static long estimateSimulationBytes(Network network, int trials, int bins, Precision precision) {
     long units = network.modules().stream().mapToLong(ModuleSpec::units).sum();
-    long activity = (long) Precisions.bytes(precision) * trials * bins * units * 2;
-    return state(network, trials, bins, precision, false) + activity + parameters(network, precision) / 3;
+    int chunk = Math.min(trials, Simulator.CHUNK);
+    long activity = (long) Precisions.bytes(precision) * (trials + 2L * chunk) * bins * units;
+    return state(network, chunk, bins, precision, false) + activity + parameters(network, precision) / 3;
   }
 
   private static long state(Network network, int batch, int bins, Precision precision, boolean training) {

@@ -101,6 +101,30 @@ final class Fixtures {
         Nd4j.create(targets, new long[] {count, bins, out}, 'c'), ids, bins0, bins0.clone());
   }
 
+  /** Trials with a cue held for the whole trial and a target that ramps to half the cue: learnable. */
+  static TrialSet learnableTrials(Network network, int count, int bins, long seed) {
+    int in = network.inputs().stream().mapToInt(InputSpec::dimension).sum();
+    int out = network.readouts().stream().mapToInt(ReadoutSpec::dimension).sum();
+    SplittableRandom random = new RandomStreams(seed).stream("test/learnable");
+    double[] inputs = new double[count * bins * in];
+    double[] targets = new double[count * bins * out];
+    for (int trial = 0; trial < count; trial++) {
+      double[] cue = new double[in];
+      for (int d = 0; d < in; d++) {
+        cue[d] = 2 * random.nextDouble() - 1;
+      }
+      for (int t = 0; t < bins; t++) {
+        System.arraycopy(cue, 0, inputs, (trial * bins + t) * in, in);
+        for (int d = 0; d < out; d++) {
+          targets[(trial * bins + t) * out + d] = 0.5 * cue[d % in] * Math.min(1.0, t / 5.0);
+        }
+      }
+    }
+    int[] zeros = new int[count];
+    return new TrialSet(Nd4j.create(inputs, new long[] {count, bins, in}, 'c'),
+        Nd4j.create(targets, new long[] {count, bins, out}, 'c'), zeros, zeros.clone(), zeros.clone());
+  }
+
   static TaskSpec task(int bins, int trainTrials) {
     return new TaskSpec.CenterOut("tiny", 4, 7, 10, bins, 1, 2, 3, 4, 5, TaskSpec.Profile.SIGMOID, 0, 0, trainTrials, 8,
         2, 2);
