@@ -70,6 +70,10 @@ final class Bptt {
   private final INDArray[] gradModule;
   private final INDArray[] raw;
   private final double[][] x0;
+  /** True when the drive buffer holds r^2 of the last forward pass (set by {@link #loss}). */
+  private boolean squaresInDrive;
+  private INDArray ones;
+  private INDArray columnSums;
 
   Bptt(Layout layout, DataType type, int batch, int bins, boolean training, Perturbation outputPerturbation) {
     this.layout = layout;
@@ -174,7 +178,7 @@ final class Bptt {
   /** The forward pass of a batch: rates of every module and every bin, and the outputs. */
   void forward(Weights weights, Batch b) {
     Packed w = new Packed(weights);
-    int n = layout.totalUnits;
+    squaresInDrive = false;
     long rows = (long) bins * batch;
     if (!layout.inputs.isEmpty()) {
       inputs.assign(Precisions.create(b.inputs(), new long[] {rows, layout.inputDimension}, type));
@@ -249,9 +253,22 @@ final class Bptt {
     double mse = head.mse(targets, loss.fromBin());
     double rate = 0;
     if (loss.ratePenalty() > 0) {
+      // r^2 into the drive buffer (free after the forward pass; backward reuses it for tanh's 1 - r^2),
+      // then the column sums as one GEMV.
+      drive.assign(ratesAfter).muli(ratesAfter);
+      squaresInDrive = true;
+      if (ones == null) {
+        ones = Nd4j.ones(type, 1, (long) bins * batch);
+        columnSums = Nd4j.create(type, 1, layout.totalUnits);
+      }
+      Gemm.mm(ones, false, drive, false, columnSums, 1, 0);
+      double[] sums = Precisions.values(columnSums);
       for (int m = 0; m < layout.modules; m++) {
-        double norm = afterModule[m].norm2Number().doubleValue();
-        rate += norm * norm / ((double) bins * batch * layout.units[m]);
+        double sum = 0;
+        for (int j = 0; j < layout.units[m]; j++) {
+          sum += sums[layout.offset[m] + j];
+        }
+        rate += sum / ((double) bins * batch * layout.units[m]);
       }
       rate *= loss.ratePenalty();
     }
@@ -404,19 +421,28 @@ final class Bptt {
 
   private void derivatives() {
     if (layout.sameActivationEverywhere()) {
-      derivative(layout.activation[0], ratesAfter, drive);
+      derivative(layout.activation[0], ratesAfter, drive, squaresInDrive);
     } else {
       for (int m = 0; m < layout.modules; m++) {
-        derivative(layout.activation[m], afterModule[m], columns(drive, layout.offset[m], layout.units[m]));
+        derivative(layout.activation[m], afterModule[m], columns(drive, layout.offset[m], layout.units[m]),
+            squaresInDrive);
       }
     }
-    drive.muliRowVector(alphaRow);
+    squaresInDrive = false;
+    if (uniformAlpha) {
+      drive.muli(layout.alpha[0]);
+    } else {
+      drive.muliRowVector(alphaRow);
+    }
   }
 
-  private static void derivative(Activation f, INDArray r, INDArray out) {
+  /** f'(x) from r = f(x) into {@code out}; {@code squared}: out already holds r^2. */
+  private static void derivative(Activation f, INDArray r, INDArray out, boolean squared) {
     switch (f) {
       case TANH -> {
-        out.assign(r).muli(r);
+        if (!squared) {
+          out.assign(r).muli(r);
+        }
         out.rsubi(1);
       }
       case RELU -> out.assign(r.gt(0).castTo(r.dataType()));
