@@ -68,15 +68,20 @@ public final class PaperScaleBenchmark {
     System.out.printf(Locale.ROOT, "warmup_update_s %.3f (loss %.5f)%n", warmSeconds, warm.loss());
     double best = Double.MAX_VALUE;
     double total = 0;
+    double cpu = 0;
     for (int k = 1; k <= updates; k++) {
+      double c0 = cpuSeconds();
       long t0 = System.nanoTime();
       UpdateResult r = trainer.update(k);
       double s = (System.nanoTime() - t0) / 1e9;
+      double c = cpuSeconds() - c0;
       best = Math.min(best, s);
       total += s;
-      System.out.printf(Locale.ROOT, "update %d %.3f s  loss %.5f%n", k, s, r.loss());
+      cpu += c;
+      System.out.printf(Locale.ROOT, "update %d %.3f s (cpu %.2f s)  loss %.5f%n", k, s, c, r.loss());
     }
     double mean = total / updates;
+    System.out.printf(Locale.ROOT, "engine_cpu_s_per_update %.4f%n", cpu / updates);
     System.out.printf(Locale.ROOT, "engine_flops_per_update %.4e%n", flops);
     System.out.printf(Locale.ROOT, "engine_update_s_mean %.4f%n", mean);
     System.out.printf(Locale.ROOT, "engine_update_s_best %.4f%n", best);
@@ -148,6 +153,13 @@ public final class PaperScaleBenchmark {
       best = Math.min(best, (System.nanoTime() - t0) / 1e9);
     }
     return 2.0 * n * n * n / best / 1e9;
+  }
+
+  /** CPU seconds of the whole process (all threads) from /proc/self/stat. */
+  static double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   static long peakRssMb() throws IOException {
