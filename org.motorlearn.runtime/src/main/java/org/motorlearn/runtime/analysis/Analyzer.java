@@ -55,6 +55,7 @@ public final class Analyzer {
       result.put("behaviour", behaviour);
     }
 
+    Map<String, Pca.Result> baselinePca = new LinkedHashMap<>(); // shared by all compared phases
     Map<String, Object> compared = new LinkedHashMap<>();
     for (String name : spec.compared()) {
       AnalysisInput.Phase phase = phase(input, name);
@@ -103,7 +104,7 @@ public final class Analyzer {
         Map<String, Object> angles = new LinkedHashMap<>();
         for (String module : spec.modules()) {
           int k = (int) Math.min(spec.pcaComponents(), baselinePsths.get(module).size(2));
-          Pca.Result before = Pca.of(baselinePsths.get(module), k);
+          Pca.Result before = baselinePca.computeIfAbsent(module, m -> Pca.of(baselinePsths.get(m), k));
           Pca.Result after = Pca.of(psths.get(module), k);
           pca.put(module, map("baselineExplained", list(before.explained()), "comparedExplained", list(after.explained())));
           angles.put(module, list(PrincipalAngles.between(before, after, k)));
