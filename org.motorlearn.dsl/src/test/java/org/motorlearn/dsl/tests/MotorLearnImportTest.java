@@ -109,6 +109,26 @@ public class MotorLearnImportTest {
   }
 
   @Test
+  public void importsAreNotTransitive() throws Exception {
+    Model chain = TestSpecs.load(resourceSets.get(), "lib/chain.motor");
+    TestSpecs.assertNoErrors(chain.eResource());
+    Model model = parseHelper.parse("import \"lib/chain.motor\" experiment E { network Cortex }",
+        URI.createFileURI(TestSpecs.path("top.motor").toString()), resourceSets.get());
+    EcoreUtil.resolveAll(model);
+    assertEquals(1, model.eResource().getErrors().size(), "Cortex is imported by chain.motor, not by this file");
+    assertTrue(model.eResource().getErrors().get(0).getMessage().contains("Cortex"));
+  }
+
+  @Test
+  public void localDeclarationsShadowImportedOnes() throws Exception {
+    Model model = parseHelper.parse("import \"lib/cortex.motor\" network Cortex { } experiment E { network Cortex }",
+        URI.createFileURI(TestSpecs.path("top.motor").toString()), resourceSets.get());
+    EcoreUtil.resolveAll(model);
+    TestSpecs.assertNoErrors(model.eResource());
+    assertSame(model.getElements().get(0), Experiments.network((Experiment) model.getElements().get(1)));
+  }
+
+  @Test
   public void onlyTopLevelDeclarationsAreExported() {
     XtextResourceSet resourceSet = resourceSets.get();
     Model model = TestSpecs.load(resourceSet, "lib/cortex.motor");
