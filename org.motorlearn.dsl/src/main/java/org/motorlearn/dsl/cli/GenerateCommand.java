@@ -43,6 +43,11 @@ final class GenerateCommand implements Callable<Integer> {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw CliException.usage(out + " is a file; -o needs a folder");
     }
+    try {
+      Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw CliException.io("create", folder, e);
+    }
     List<Path> written = new ArrayList<>();
     JavaIoFileSystemAccess access = LanguageInjector.get().getInstance(JavaIoFileSystemAccess.class);
     access.setOutputPath(IFileSystemAccess.DEFAULT_OUTPUT, folder.toString());

@@ -16,27 +16,22 @@ final class LspCommand implements Callable<Integer> {
 
   /** Xtext's launcher; it finds the language through META-INF/services/org.eclipse.xtext.ISetup. */
   static final String SERVER_LAUNCHER = "org.eclipse.xtext.ide.server.ServerLauncher";
-
-  private final String launcherClass;
-
-  LspCommand() {
-    this(SERVER_LAUNCHER);
-  }
-
-  /** Tests name a class that does not exist to see the error a user gets without the IDE module. */
-  LspCommand(String launcherClass) {
-    this.launcherClass = launcherClass;
-  }
+  /**
+   * The language's IDE services. Xtext's launcher alone would start a server that knows no
+   * {@code .motor} files, so both must be present.
+   */
+  static final String LANGUAGE_IDE_SETUP = "org.motorlearn.dsl.ide.MotorLearnIdeSetup";
 
   @Override
   public Integer call() throws Exception {
     Method main;
     try {
-      main = Class.forName(launcherClass, true, LspCommand.class.getClassLoader()).getMethod("main", String[].class);
+      Class.forName(LANGUAGE_IDE_SETUP, false, LspCommand.class.getClassLoader());
+      main = Class.forName(SERVER_LAUNCHER, true, LspCommand.class.getClassLoader()).getMethod("main", String[].class);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new CliException(ExitCode.RUNTIME_FAILURE, "the language server is not on the class path (" + launcherClass
-          + " from module org.motorlearn.dsl.ide); start MotorLearn with the ./motorlearn script, which builds it "
-          + "and puts it there");
+      throw new CliException(ExitCode.RUNTIME_FAILURE, "the language server is not on the class path (missing "
+          + e.getMessage() + " from module org.motorlearn.dsl.ide); start MotorLearn with the ./motorlearn script, "
+          + "which builds that module and puts it there");
     }
     try {
       main.invoke(null, (Object) new String[0]);

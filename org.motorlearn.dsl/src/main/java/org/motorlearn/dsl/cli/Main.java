@@ -58,7 +58,11 @@ public final class Main {
 
   /** Runs one command line and returns its exit code ({@link ExitCode}). */
   public int execute(String... args) {
-    CommandLine commandLine = commandLine();
+    return execute(commandLine(), args);
+  }
+
+  /** Runs a command line built by {@link #commandLine()} (tests add commands to it). */
+  int execute(CommandLine commandLine, String... args) {
     try {
       return commandLine.execute(args);
     } finally {
@@ -85,12 +89,21 @@ public final class Main {
 
   private int badArguments(ParameterException error, String[] args) {
     CommandLine failed = error.getCommandLine();
-    console.error(error.getMessage());
+    console.error(describe(error));
     if (error instanceof UnmatchedArgumentException unmatched) {
       UnmatchedArgumentException.printSuggestions(unmatched, new PrintWriter(console.err(), true));
     }
     console.err().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
     return ExitCode.USAGE;
+  }
+
+  /** picocli's message, except for a mistyped command, which it words in terms of argument indexes. */
+  private static String describe(ParameterException error) {
+    if (error instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+        && !error.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+      return "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+    }
+    return error.getMessage();
   }
 
   private int failure(Exception error, java.util.List<String> args) {
