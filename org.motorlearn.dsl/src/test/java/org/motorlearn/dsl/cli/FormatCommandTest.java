@@ -34,6 +34,29 @@ class FormatCommandTest {
   }
 
   @Test
+  void printsTheCanonicalLayout() throws IOException {
+    Files.writeString(folder.resolve("messy.motor"), MESSY);
+    CliRun run = CliRun.in(folder, "format", "messy.motor");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertEquals("""
+        experiment E {
+          seed 0
+
+          network N {
+            dt 10 ms
+
+            module A {
+              units 4
+              activation tanh
+            }
+            input cue (3) -> A
+            readout hand position (2) from A with bias
+          }
+        }
+        """, run.out());
+  }
+
+  @Test
   void printsTheFormattedTextAndLeavesTheFileAlone() throws IOException {
     Files.writeString(folder.resolve("messy.motor"), MESSY);
     CliRun run = CliRun.in(folder, "format", "messy.motor");
