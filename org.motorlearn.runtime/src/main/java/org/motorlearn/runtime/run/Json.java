@@ -69,7 +69,9 @@ public final class Json {
       return primitive.getAsBoolean();
     }
     if (primitive.isString()) {
-      return primitive.getAsString();
+      // the lenient parser reads the literals NaN and Infinity as strings; they were numbers when written
+      String text = primitive.getAsString();
+      return text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity") ? (Object) Double.parseDouble(text) : text;
     }
     String number = primitive.getAsString();
     boolean integral = number.chars().allMatch(c -> Character.isDigit(c) || c == '-');

@@ -28,8 +28,9 @@ public final class LossCsv {
     return text.toString();
   }
 
+  /** Writes the file into a folder that is published whole (see {@link Staging}). */
   public static void write(Path file, List<LossRow> rows) {
-    AtomicFiles.writeString(file, format(rows));
+    Staging.string(file, format(rows));
   }
 
   public static List<LossRow> read(Path file) {

@@ -88,8 +88,8 @@ public final class Manifest {
    * hence same seed, parameters and phases): resuming a different experiment would mix results.
    */
   public void requireSameExperiment(Experiment experiment) {
-    String recorded = Json.toJson(tree.get("definition"));
-    String now = Json.toJson(TREES.toJsonTree(definition(experiment)));
+    String recorded = Json.toJson(Json.toPlain(tree.get("definition")));
+    String now = Json.toJson(definition(experiment));
     if (!recorded.equals(now)) {
       throw new RunException("cannot resume " + file.getParent() + ": it was started with a different experiment"
           + " description (spec, seed or parameters changed); run it into a new folder with --out instead");
