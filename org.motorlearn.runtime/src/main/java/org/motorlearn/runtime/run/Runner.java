@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.motorlearn.runtime.analysis.AnalysisInput;
 import org.motorlearn.runtime.engine.Activity;
 import org.motorlearn.runtime.engine.NonFiniteLossException;
 import org.motorlearn.runtime.engine.OptimizerState;
@@ -26,6 +28,7 @@ import org.motorlearn.runtime.task.Perturbations;
 import org.motorlearn.runtime.task.TaskData;
 import org.motorlearn.runtime.task.Tasks;
 import org.motorlearn.runtime.task.TrialSet;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Runs one experiment into one run folder: phases in order (train, checkpoint, evaluate, publish),
@@ -44,8 +47,8 @@ public final class Runner {
   private final Map<String, PhaseResult> results = new LinkedHashMap<>();
   private Manifest manifest;
 
-  /** What a finished phase leaves for the analyses. */
-  private record PhaseResult(PhaseSpec phase, TrialSet test, Activity activity, Map<String, Object> metrics) {}
+  /** What a finished phase leaves for the analyses and the summary. */
+  private record PhaseResult(PhaseSpec phase, AnalysisInput.Phase analysis, Map<String, Object> metrics) {}
 
   /** Thrown between updates when the listener asks to stop. */
   private static final class Cancelled extends RuntimeException {
@@ -185,7 +188,8 @@ public final class Runner {
     Activity activity = ActivityFiles.read(phaseFolder.resolve("test"), experiment.network());
     @SuppressWarnings("unchecked")
     Map<String, Object> metrics = (Map<String, Object>) Json.toPlain(Json.read(phaseFolder.resolve("metrics.json")));
-    results.put(phase.name(), new PhaseResult(phase, test, activity, metrics));
+    results.put(phase.name(), new PhaseResult(phase,
+        analysisInput(phase, test, activity, startWeights(phase), finalWeights.get(phase.name())), metrics));
     manifest.phase(phase.name(), "completed");
   }
 
@@ -195,6 +199,7 @@ public final class Runner {
     manifest.phase(phase.name(), "running");
     manifest.write();
 
+    Weights before = startWeights(phase);
     Weights weights;
     OptimizerState optimizer;
     List<LossRow> rows = new ArrayList<>();
@@ -206,16 +211,14 @@ public final class Runner {
       rows.addAll(checkpoint.lossRows());
       first = checkpoint.nextUpdate();
     } else {
-      weights = phase.from() == null
-          ? Weights.initialise(experiment.network(), streams, experiment.precision(), options.specFolder())
-          : finalWeights.get(phase.from()).copy();
+      weights = before.copy();
       optimizer = phase.continueOptimizer() ? finalOptimizers.get(phase.from()) : null;
       first = 0;
     }
     double offset = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).seconds();
 
+    MemoryCheck.report(experiment, phase, progress);
     if (!phase.evaluateOnly()) {
-      MemoryCheck.report(experiment, phase, progress);
       Trainer trainer = new Trainer(experiment, phase, weights, train, streams, optimizer);
       for (int k = first; k < phase.updates(); k++) {
         if (progress.cancelRequested()) {
@@ -256,26 +259,54 @@ public final class Runner {
     if (!phase.evaluateOnly()) {
       finalOptimizers.put(phase.name(), optimizer);
     }
-    results.put(phase.name(), new PhaseResult(phase, test, activity, metrics));
+    results.put(phase.name(), new PhaseResult(phase,
+        analysisInput(phase, test, activity, before, weights), metrics));
     manifest.phase(phase.name(), "completed");
     manifest.write();
     progress.phaseFinished(phase.name());
   }
 
+  /** The weights a phase starts from: fresh ones (deterministic, from the seed) or a copy of the named phase's. */
+  private Weights startWeights(PhaseSpec phase) {
+    return phase.from() == null
+        ? Weights.initialise(experiment.network(), streams, experiment.precision(), options.specFolder())
+        : finalWeights.get(phase.from()).copy();
+  }
+
+  private AnalysisInput.Phase analysisInput(PhaseSpec phase, TrialSet test, Activity activity, Weights before, Weights after) {
+    Set<String> plastic = phase.evaluateOnly() ? Set.of() : phase.plasticity().resolve(experiment.network());
+    Map<String, INDArray> masks = new LinkedHashMap<>();
+    for (String name : after.names()) {
+      if (after.mask(name) != null) {
+        masks.put(name, after.mask(name));
+      }
+    }
+    return new AnalysisInput.Phase(test, activity, before.values(), after.values(), plastic, masks);
+  }
+
   private Map<String, Object> runAnalyses() {
     Map<String, Object> all = new LinkedHashMap<>();
+    AnalysisInput.Simulation simulation = (phaseName, values) -> {
+      PhaseSpec phase = experiment.phase(phaseName);
+      return new Simulator(experiment.network(), experiment.precision(), outputPerturbation(phase)).simulate(
+          Weights.of(experiment.network(), experiment.precision(), values), results.get(phaseName).analysis().testTrials(),
+          streams, "test");
+    };
+    Map<String, AnalysisInput.Phase> inputs = new LinkedHashMap<>();
+    results.forEach((name, r) -> inputs.put(name, r.analysis()));
     for (AnalysisSpec analysis : experiment.analyses()) {
       if (progress.cancelRequested()) {
         throw new Cancelled("before the analysis of " + analysis.baseline());
       }
       progress.message("analysis: " + analysis.baseline() + " vs " + String.join(", ", analysis.compared()));
-      for (String compared : analysis.compared()) {
-        String name = RunFolder.fileName(analysis.baseline()) + "-vs-" + RunFolder.fileName(compared);
-        Map<String, Object> result = Analyses.compare(experiment, analysis, results.get(analysis.baseline()).activity(),
-            results.get(analysis.baseline()).test(), finalWeights.get(analysis.baseline()), results.get(compared).activity(),
-            results.get(compared).test(), finalWeights.get(compared), results.get(compared).phase(), streams);
-        Json.write(folder.analysis().resolve(name + ".json"), result);
-        all.put(analysis.baseline() + "-vs-" + compared, result);
+      for (Map.Entry<String, Map<String, Object>> e : Analyses.run(experiment, analysis, inputs, streams, simulation).entrySet()) {
+        String name = RunFolder.fileName(analysis.baseline()) + "-vs-" + RunFolder.fileName(e.getKey());
+        String file = name;
+        for (int i = 2; all.containsKey(file); i++) {
+          file = name + "-" + i;
+        }
+        Json.write(folder.analysis().resolve(file + ".json"), e.getValue());
+        all.put(file, e.getValue());
       }
     }
     return all;
@@ -284,10 +315,23 @@ public final class Runner {
   /** summary.json: the headline numbers a runs list or a sweep table shows. */
   private Map<String, Object> writeSummary(Map<String, Object> analyses) {
     Map<String, Object> phases = new LinkedHashMap<>();
-    results.forEach((name, r) -> phases.put(name, r.metrics()));
+    results.forEach((name, r) -> {
+      Map<String, Object> headline = new LinkedHashMap<>();
+      for (String key : List.of("test", "finalLoss", "finalMse", "seconds")) {
+        headline.put(key, r.metrics().get(key));
+      }
+      phases.put(name, headline);
+    });
+    Map<String, Object> comparisons = new LinkedHashMap<>();
+    analyses.forEach((name, result) -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> metrics = new LinkedHashMap<>((Map<String, Object>) result);
+      metrics.remove("window"); // settings, not results
+      comparisons.put(name, metrics);
+    });
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("phases", phases);
-    tree.put("analyses", analyses);
+    tree.put("analyses", comparisons);
     Map<String, Object> headline = PhaseOutputs.flat(tree);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("experiment", experiment.name());

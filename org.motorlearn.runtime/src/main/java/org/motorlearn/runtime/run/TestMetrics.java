@@ -32,7 +32,9 @@ final class TestMetrics {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("mse", mse.get(r.name()));
       m.put("rmse", Math.sqrt(mse.get(r.name())));
-      m.put("angularErrorDegrees", Behaviour.angularError(activity.outputs().get(r.name()), targets));
+      // an endpoint direction exists only for planar positions
+      m.put("angularErrorDegrees", r.dimension() == 2
+          ? finiteOrNull(Behaviour.angularErrorDegrees(activity.outputs().get(r.name()), targets)) : null);
       readouts.put(r.name(), m);
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -47,5 +49,10 @@ final class TestMetrics {
     metrics.put("finalMse", last == null ? null : last.mse());
     metrics.put("seconds", seconds);
     return metrics;
+  }
+
+  /** NaN (no trial with a direction) is written as null, like the analyses do. */
+  private static Double finiteOrNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

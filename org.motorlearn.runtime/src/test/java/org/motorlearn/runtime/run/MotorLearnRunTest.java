@@ -160,10 +160,33 @@ class MotorLearnRunTest {
             tgt = np.load(t / "targets.npy").astype(np.float64)
             mse = np.mean((out[:, m["fromBin"]:, :] - tgt[:, m["fromBin"]:, :]) ** 2)
             assert abs(mse - m["test"]["hand"]["mse"]) <= 1e-5 * mse, (phase.name, mse, m["test"]["hand"]["mse"])
+            # angular endpoint error: endpoints are the mean position over the last 20 bins
+            pe, te = out[:, -20:, :].mean(axis=1), tgt[:, -20:, :].mean(axis=1)
+            cos = (pe * te).sum(axis=1) / np.linalg.norm(pe, axis=1) / np.linalg.norm(te, axis=1)
+            angle = np.degrees(np.arccos(np.clip(cos, -1, 1))).mean()
+            assert abs(angle - m["test"]["hand"]["angularErrorDegrees"]) <= 1e-6 * max(1, angle), (phase.name, angle)
             assert np.load(t / "target_ids.npy").dtype == np.int32
             if len((phase / "loss.csv").read_text().splitlines()) > 1:
                 loss = np.loadtxt(phase / "loss.csv", delimiter=",", skiprows=1, ndmin=2)
                 assert loss.shape == (m["updates"], 7), loss.shape
+        # change in activity (MODEL.md 6) from the saved rates: PSTHs over go-6 .. go+5
+        def psth(phase, module):
+            t = run / "phases" / phase / "test"
+            rates = np.load(t / f"rates_{module}.npy").astype(np.float64)
+            ids, go = np.load(t / "target_ids.npy"), np.load(t / "go_bins.npy")
+            windows = np.stack([rates[n, go[n] - 6:go[n] + 6] for n in range(len(ids))])
+            return np.stack([windows[ids == c].mean(axis=0) for c in range(4)])
+        analysis = json.loads((run / "analysis" / "initial-vs-Hlocal.json").read_text())
+        for module in ("PMd", "M1"):
+            before, after = psth("initial", module), psth("Hlocal", module)
+            sigma = before.reshape(-1, before.shape[2]).std(axis=0)
+            change = np.median(np.abs(after - before) / sigma) * 100
+            reported = analysis["activityChangePercent"][module]
+            assert abs(change - reported) <= 1e-6 * max(1, change), (module, change, reported)
+            c0 = np.cov(before.reshape(-1, before.shape[2]), rowvar=False).ravel()
+            c1 = np.cov(after.reshape(-1, after.shape[2]), rowvar=False).ravel()
+            cov = 1 - np.corrcoef(c0, c1)[0, 1]
+            assert abs(cov - analysis["covarianceChange"][module]) <= 1e-6, (module, cov, analysis["covarianceChange"][module])
         print(loaded)
         """);
     Process p = new ProcessBuilder("python3", script.toString(), folder.toString()).redirectErrorStream(true).start();
