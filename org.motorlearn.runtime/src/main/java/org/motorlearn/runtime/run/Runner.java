@@ -69,6 +69,12 @@ public final class Runner {
 
   public RunResult run() {
     prepareFolder();
+    try (RunLock lock = RunLock.acquire(folder.root())) {
+      return runLocked();
+    }
+  }
+
+  private RunResult runLocked() {
     String layout = ThreadLayout.apply(options.threads()).describe();
     if (options.resume()) {
       manifest = Manifest.read(folder.manifest());

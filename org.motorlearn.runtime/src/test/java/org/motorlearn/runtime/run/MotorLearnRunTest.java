@@ -231,6 +231,48 @@ class MotorLearnRunTest {
   }
 
   @Test
+  void aRunInterruptedAfterItsPhasesRedoesOnlyTheAnalysesAndSummary() throws IOException {
+    Path folder = dir.resolve("copy");
+    for (String f : RunFolders.files(completed)) {
+      if (!f.startsWith("analysis") && !f.equals("summary.json")) {
+        Files.createDirectories(folder.resolve(f).getParent());
+        Files.copy(completed.resolve(f), folder.resolve(f));
+      }
+    }
+    JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
+    manifest.addProperty("status", "running");
+    Json.write(folder.resolve("manifest.json"), manifest);
+    List<String> messages = new ArrayList<>();
+    ProgressListener log = new ProgressListener() {
+      @Override
+      public void message(String text) {
+        messages.add(text);
+      }
+
+      @Override
+      public void phaseStarted(String phase, int updates) {
+        messages.add("started " + phase);
+      }
+    };
+    RunResult resumed = run(TinyExperiments.standard(), RunOptions.into(folder).resuming().withProgress(log));
+    assertEquals(RunStatus.COMPLETED, resumed.status());
+    assertTrue(messages.stream().noneMatch(m -> m.startsWith("started")), messages.toString());
+    RunFolders.assertSameResults(completed, folder);
+  }
+
+  @Test
+  void aFolderInUseByALiveRunIsNotTouched() throws IOException {
+    Path folder = dir.resolve("busy");
+    Files.createDirectories(folder);
+    try (RunLock held = RunLock.acquire(folder)) {
+      RunException e = assertThrows(RunException.class,
+          () -> run(TinyExperiments.standard(), RunOptions.into(folder).resuming()));
+      assertTrue(e.getMessage().contains("in use"), e.getMessage());
+    }
+    assertEquals(List.of(RunLock.FILE), RunFolders.files(folder));
+  }
+
+  @Test
   void aDivergingLossFailsTheRunNamingPhaseAndUpdate() {
     Path folder = dir.resolve("run");
     RunResult result = run(TinyExperiments.experiment(6, 1e30, 1), RunOptions.into(folder));
