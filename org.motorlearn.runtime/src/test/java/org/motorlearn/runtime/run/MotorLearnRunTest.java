@@ -36,11 +36,44 @@ class MotorLearnRunTest {
   @TempDir
   Path dir;
 
+  /** Progress events of the shared run, in order. */
+  private static final List<String> events = new ArrayList<>();
+
   @BeforeAll
   static void runOnce() {
     completed = shared.resolve("run");
+    ProgressListener record = new ProgressListener() {
+      @Override
+      public void phaseStarted(String phase, int updates) {
+        events.add("start " + phase + " " + updates);
+      }
+
+      @Override
+      public void updateFinished(String phase, int update, int updates, double loss, double seconds) {
+        events.add("update " + phase + " " + update + "/" + updates);
+      }
+
+      @Override
+      public void phaseFinished(String phase) {
+        events.add("end " + phase);
+      }
+    };
     completedResult = run(TinyExperiments.standard(),
-        RunOptions.into(completed).withCommandLine(List.of("motorlearn", "run", "tiny.motor")));
+        RunOptions.into(completed).withCommandLine(List.of("motorlearn", "run", "tiny.motor")).withProgress(record));
+  }
+
+  @Test
+  void progressReportsEveryPhaseAndUpdateInOrder() {
+    List<String> expected = new ArrayList<>();
+    for (String[] phase : new String[][] {{"initial", "6"}, {"Hinput", "4"}, {"Hlocal", "4"}, {"null", "0"}}) {
+      int updates = Integer.parseInt(phase[1]);
+      expected.add("start " + phase[0] + " " + updates);
+      for (int k = 0; k < updates; k++) {
+        expected.add("update " + phase[0] + " " + k + "/" + updates);
+      }
+      expected.add("end " + phase[0]);
+    }
+    assertEquals(expected, events);
   }
 
   private static RunResult run(Experiment e, RunOptions o) {
