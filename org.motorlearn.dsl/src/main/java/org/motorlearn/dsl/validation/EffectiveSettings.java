@@ -110,11 +110,7 @@ public final class EffectiveSettings {
   public Value max(EObject owner, EStructuralFeature feature) {
     Range range = owner == null ? null : (Range) owner.eGet(feature);
     Quantity max = range == null ? null : range.getMax() == null ? range.getMin() : range.getMax();
-    Value value = value(owner, feature, End.MAX, max);
-    if (value == null && range != null && range.getMax() != null && range.getMax().getUnit() == null) {
-      return null;
-    }
-    return value;
+    return value(owner, feature, End.MAX, max);
   }
 
   /** A time setting in whole bins of the network's effective dt; null when absent or not convertible. */
@@ -154,7 +150,8 @@ public final class EffectiveSettings {
       unit = SpecQuantities.unitOf(range.getMax());
     }
     Conversion conversion = SpecQuantities.convert(written.getValue(), unit, kind, dt);
-    return conversion.ok() ? new Value(conversion.value(), SpecQuantities.format(written)) : null;
+    return conversion.ok() ? new Value(conversion.value(), new Assignment(written.getValue(), written.getUnit() == null ? unit
+        : written.getUnit()).text()) : null;
   }
 
   private Assignment assigned(EObject owner, EStructuralFeature feature, End end) {

@@ -45,9 +45,11 @@ public class ExperimentValidator extends MotorLearnCheckBase {
   /** A re-association must list every target of the experiment's task once. */
   private void checkReassociationLength(Experiment experiment, EffectiveSettings settings) {
     Task task = Experiments.task(experiment);
+    java.util.Set<Perturbation> checked = new java.util.HashSet<>();
     for (Phase phase : experiment.getPhases()) {
       Perturbation perturbation = phase.getUnder();
-      if (perturbation == null || perturbation.eIsProxy() || !(perturbation.getEffect() instanceof Reassociation reassociation)) {
+      if (perturbation == null || perturbation.eIsProxy() || !(perturbation.getEffect() instanceof Reassociation reassociation)
+          || !checked.add(perturbation)) {
         continue;
       }
       Value targets = task == null ? null : settings.value(task, ML.getTask_Targets());

@@ -374,7 +374,7 @@ public final class NumericRules {
     if (estimate != null && estimate.bytes() > memoryLimitBytes) {
       warning(IssueCodes.MEMORY_ABOVE_LIMIT, "training phase " + estimate.phase() + " needs about " + MemoryEstimate.gigabytes(estimate.bytes())
           + " (" + estimate.explanation() + "), more than the " + MemoryEstimate.gigabytes(memoryLimitBytes)
-          + " this JVM may use; reduce batch, units or trial length, or give Java more memory (e.g. JAVA_OPTS=-Xmx"
+          + " this JVM may use; reduce batch, units or trial length, or run Java with more memory (e.g. -Xmx"
           + (long) Math.ceil(estimate.bytes() / 1e9 * 1.25) + "g)", experiment, ML.getElement_Name());
     }
   }

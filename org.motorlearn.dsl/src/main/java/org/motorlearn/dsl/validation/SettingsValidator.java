@@ -9,7 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.EnumRule;
+import org.eclipse.xtext.Group;
 import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.IGrammarAccess;
@@ -47,8 +52,8 @@ public class SettingsValidator extends MotorLearnCheckBase {
   public void checkUnknownSetting(UnknownSetting setting) {
     EObject block = setting.eContainer();
     Map<String, String> known = new LinkedHashMap<>();
-    for (BlockSettings.Setting known1 : settings().settingsOf(block)) {
-      for (String words : known1.words().split(" \\| ")) {
+    for (BlockSettings.Setting candidate : settings().settingsOf(block)) {
+      for (String words : leadingKeywords(candidate)) {
         known.putIfAbsent(words.split(" ")[0], words);
       }
     }
@@ -104,9 +109,11 @@ public class SettingsValidator extends MotorLearnCheckBase {
     EStructuralFeature feature = quantity.eContainingFeature();
     EObject owner = container;
     String unit = SpecQuantities.unitOf(quantity);
+    boolean inherited = false;
     if (container instanceof Range range) {
       feature = range.eContainingFeature();
       owner = range.eContainer();
+      inherited = unit == null;
       if (unit == null) {
         Quantity other = range.getMin() == quantity ? range.getMax() : range.getMin();
         unit = SpecQuantities.unitOf(other);
@@ -127,6 +134,9 @@ public class SettingsValidator extends MotorLearnCheckBase {
         conversion = Conversion.problem(SpecQuantities.format(quantity) + " is not a whole number of bins of dt "
             + NumericRules.millis(dt) + " (it is " + NumericRules.number(bins) + " bins)");
       }
+    }
+    if (!conversion.ok() && inherited && unit != null && !IssueCodes.NOT_WHOLE_NUMBER.equals(codeOf(conversion.problem()))) {
+      return; // "7..10 deg": the unit is wrong where it is written, reported at that end
     }
     if (!conversion.ok()) {
       error(settingWords(feature) + ": " + conversion.problem(), quantity, null, codeOf(conversion.problem()));
@@ -179,6 +189,51 @@ public class SettingsValidator extends MotorLearnCheckBase {
   private void conflict(EObject object, String first, String second, EStructuralFeature at) {
     error(describe(object) + " says both '" + first + "' and '" + second + "', which contradict each other; keep one of them",
         object, at, IssueCodes.CONFLICTING_SETTINGS);
+  }
+
+  /**
+   * How a setting starts, as a user types it: its leading keywords ("initial state", "cue at"), or for a
+   * nested block the keyword that opens it ("module"), or for an enum each of its words ("adam", "sgd").
+   */
+  private static List<String> leadingKeywords(BlockSettings.Setting setting) {
+    AbstractElement start = setting.start();
+    if (start instanceof Assignment assignment && assignment.getTerminal() instanceof RuleCall) {
+      return firstWords(assignment.getTerminal());
+    }
+    List<AbstractElement> sequence = start.eContainer() instanceof Group group ? group.getElements() : List.of(start);
+    StringBuilder words = new StringBuilder();
+    for (AbstractElement element : sequence) {
+      AbstractElement word = element instanceof Assignment assignment ? assignment.getTerminal() : element;
+      if (!(word instanceof Keyword keyword)) {
+        break;
+      }
+      words.append(words.length() == 0 ? "" : " ").append(keyword.getValue());
+    }
+    return List.of(words.toString());
+  }
+
+  /** The words an element can start with: a keyword, the literals of an enum, the first words of a rule. */
+  private static List<String> firstWords(AbstractElement element) {
+    List<String> words = new ArrayList<>();
+    if (element instanceof Keyword keyword) {
+      words.add(keyword.getValue());
+    } else if (element instanceof Assignment assignment) {
+      words.addAll(firstWords(assignment.getTerminal()));
+    } else if (element instanceof Group group) {
+      for (AbstractElement part : group.getElements()) {
+        if (!(part instanceof org.eclipse.xtext.Action)) {
+          return firstWords(part);
+        }
+      }
+    } else if (element instanceof org.eclipse.xtext.Alternatives alternatives) {
+      alternatives.getElements().forEach(alternative -> words.addAll(firstWords(alternative)));
+    } else if (element instanceof RuleCall call && call.getRule() instanceof EnumRule) {
+      org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(call.getRule(), org.eclipse.xtext.EnumLiteralDeclaration.class)
+          .forEach(literal -> words.add(literal.getLiteral().getValue()));
+    } else if (element instanceof RuleCall call && call.getRule().getAlternatives() != null) {
+      words.addAll(firstWords(call.getRule().getAlternatives()));
+    }
+    return words;
   }
 
   private BlockSettings settings() {

@@ -73,20 +73,28 @@ public final class SweepPoints {
     for (List<SweepAxis> group : groups) {
       int length = Integer.MAX_VALUE;
       List<List<Assignment>> valuesPerAxis = new ArrayList<>();
+      List<SweepAxis> axes = new ArrayList<>();
       for (SweepAxis axis : group) {
         List<Assignment> values = values(axis);
+        if (values.isEmpty()) {
+          continue; // an empty axis is reported by its own check; it must not hide the other points
+        }
         valuesPerAxis.add(values);
+        axes.add(axis);
         length = Math.min(length, values.size());
+      }
+      if (axes.isEmpty()) {
+        continue;
       }
       List<Point> next = new ArrayList<>();
       for (Point point : points) {
         for (int i = 0; i < length && next.size() < LIMIT; i++) {
           Map<String, Assignment> assignments = new LinkedHashMap<>(point.assignments());
           Map<String, Source> sources = new LinkedHashMap<>(point.sources());
-          for (int a = 0; a < group.size(); a++) {
-            String name = group.get(a).getParameter();
+          for (int a = 0; a < valuesPerAxis.size(); a++) {
+            String name = axes.get(a).getParameter();
             assignments.put(name, valuesPerAxis.get(a).get(i));
-            sources.put(name, new Source(group.get(a), i));
+            sources.put(name, new Source(axes.get(a), i));
           }
           next.add(new Point(0, assignments, sources));
         }
