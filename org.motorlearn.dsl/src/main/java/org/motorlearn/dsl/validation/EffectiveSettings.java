@@ -17,8 +17,8 @@ import org.motorlearn.dsl.units.SpecQuantities;
 import org.motorlearn.dsl.units.SpecQuantities.Conversion;
 import org.motorlearn.dsl.units.SpecQuantities.Kind;
 import org.motorlearn.dsl.util.Experiments;
-import org.motorlearn.dsl.validation.ParameterNames.End;
-import org.motorlearn.dsl.validation.ParameterNames.Parameter;
+import org.motorlearn.dsl.validation.SweepableSettings.End;
+import org.motorlearn.dsl.validation.SweepableSettings.Parameter;
 
 /**
  * The value each setting has in one run of an experiment: what the spec writes, unless a parameter
@@ -63,10 +63,10 @@ public final class EffectiveSettings {
   /** The settings as written, in the context of the element's experiment (if it has one). */
   public static EffectiveSettings asWritten(EObject element) {
     Experiment experiment = Experiments.experimentOf(element);
-    return new EffectiveSettings(experiment, experiment == null ? Map.of() : ParameterNames.of(experiment), Map.of());
+    return new EffectiveSettings(experiment, experiment == null ? Map.of() : SweepableSettings.of(experiment), Map.of());
   }
 
-  /** The settings of an experiment under a parameter assignment (names as in {@link ParameterNames}). */
+  /** The settings of an experiment under a parameter assignment (names as in {@link SweepableSettings}). */
   public static EffectiveSettings under(Experiment experiment, Map<String, Parameter> parameters,
       Map<String, Assignment> assignments) {
     return new EffectiveSettings(experiment, parameters, assignments);
@@ -135,23 +135,28 @@ public final class EffectiveSettings {
     Kind kind = SpecQuantities.kindOf(feature);
     Assignment assigned = assigned(owner, feature, end);
     Double dt = kind == Kind.TIME ? dtFor(owner) : null;
+    String unit = writtenUnit(owner, feature, written);
     if (assigned != null) {
-      Conversion conversion = SpecQuantities.convert(assigned.value(), assigned.unit(), kind, dt);
-      return conversion.ok() ? new Value(conversion.value(), assigned.text()) : null;
+      // docs/language.md: a value without a unit takes the unit written at the setting
+      Assignment effective = assigned.unit() == null && unit != null ? new Assignment(assigned.value(), unit) : assigned;
+      Conversion conversion = SpecQuantities.convert(effective.value(), effective.unit(), kind, dt);
+      return conversion.ok() ? new Value(conversion.value(), effective.text()) : null;
     }
     if (written == null || written.getValue() == null) {
       return null;
     }
-    String unit = SpecQuantities.unitOf(written);
-    if (unit == null && end == End.MAX && owner.eGet(feature) instanceof Range range && range.getMin() != null) {
-      unit = SpecQuantities.unitOf(range.getMin()); // "7..10 cm": the unit applies to both ends
-    }
-    if (unit == null && end == End.MIN && owner.eGet(feature) instanceof Range range && range.getMax() != null) {
-      unit = SpecQuantities.unitOf(range.getMax());
-    }
     Conversion conversion = SpecQuantities.convert(written.getValue(), unit, kind, dt);
     return conversion.ok() ? new Value(conversion.value(), new Assignment(written.getValue(), written.getUnit() == null ? unit
         : written.getUnit()).text()) : null;
+  }
+
+  /** The unit written at a setting; for a range, a unit written at either end applies to both ("7..10 cm"). */
+  static String writtenUnit(EObject owner, EStructuralFeature feature, Quantity written) {
+    String unit = SpecQuantities.unitOf(written);
+    if (unit == null && owner != null && owner.eGet(feature) instanceof Range range) {
+      unit = SpecQuantities.unitOf(range.getMin()) != null ? SpecQuantities.unitOf(range.getMin()) : SpecQuantities.unitOf(range.getMax());
+    }
+    return unit;
   }
 
   private Assignment assigned(EObject owner, EStructuralFeature feature, End end) {

@@ -99,7 +99,7 @@ public final class NumericRules {
     if (task != null) {
       rules.checkTask(task, network);
     }
-    for (Perturbation perturbation : ParameterNames.perturbations(experiment)) {
+    for (Perturbation perturbation : SweepableSettings.perturbations(experiment)) {
       rules.checkPerturbation(perturbation);
     }
     Loss loss = Experiments.loss(experiment);

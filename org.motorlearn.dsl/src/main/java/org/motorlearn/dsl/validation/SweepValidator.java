@@ -18,7 +18,7 @@ import org.motorlearn.dsl.units.SpecQuantities.Conversion;
 import org.motorlearn.dsl.units.SpecQuantities.Kind;
 import org.motorlearn.dsl.util.Experiments;
 import org.motorlearn.dsl.validation.EffectiveSettings.Assignment;
-import org.motorlearn.dsl.validation.ParameterNames.Parameter;
+import org.motorlearn.dsl.validation.SweepableSettings.Parameter;
 import org.motorlearn.dsl.validation.SweepPoints.Point;
 import org.motorlearn.dsl.validation.SweepPoints.Source;
 
@@ -29,7 +29,7 @@ public class SweepValidator extends MotorLearnCheckBase {
 
   @Check
   public void checkSweepParameters(Experiment experiment) {
-    Map<String, Parameter> parameters = ParameterNames.of(experiment);
+    Map<String, Parameter> parameters = SweepableSettings.of(experiment);
     Set<String> swept = new HashSet<>();
     for (Sweep sweep : experiment.getSweeps()) {
       for (SweepAxis axis : sweep.getAxes()) {
@@ -82,7 +82,7 @@ public class SweepValidator extends MotorLearnCheckBase {
   @Check
   public void checkSweepValues(SweepAxis axis) {
     Experiment experiment = Experiments.experimentOf(axis);
-    Parameter parameter = experiment == null ? null : ParameterNames.of(experiment).get(axis.getParameter());
+    Parameter parameter = experiment == null ? null : SweepableSettings.of(experiment).get(axis.getParameter());
     Kind kind = parameter == null ? null : SpecQuantities.kindOf(parameter.feature());
     if (kind == null) {
       return;
@@ -104,6 +104,12 @@ public class SweepValidator extends MotorLearnCheckBase {
       if (unit == null && axis.getValues().isEmpty()) {
         unit = axis.getFrom().getUnit() != null ? axis.getFrom().getUnit() : axis.getTo().getUnit();
       }
+      if (unit == null) {
+        // docs/language.md: a value without a unit takes the unit written at the setting
+        Object setting = parameter.owner().eGet(parameter.feature());
+        Quantity atSetting = setting instanceof Quantity q ? q : setting instanceof org.motorlearn.dsl.motorLearn.Range r ? r.getMin() : null;
+        unit = EffectiveSettings.writtenUnit(parameter.owner(), parameter.feature(), atSetting);
+      }
       Conversion conversion = SpecQuantities.convert(quantity.getValue(), unit, kind, dt);
       if (!conversion.ok()) {
         error(axis.getParameter() + " = " + SpecQuantities.format(quantity) + ": " + conversion.problem(), quantity, null,
@@ -117,7 +123,7 @@ public class SweepValidator extends MotorLearnCheckBase {
     if (experiment.getSweeps().isEmpty()) {
       return;
     }
-    Map<String, Parameter> parameters = ParameterNames.of(experiment);
+    Map<String, Parameter> parameters = SweepableSettings.of(experiment);
     Set<String> reported = new HashSet<>();
     for (Point point : SweepPoints.of(experiment)) {
       Map<String, EffectiveSettings.Assignment> known = new HashMap<>();

@@ -38,11 +38,15 @@ class SweepValidatorTest extends ValidationTestBase {
 
   @Test
   void checkSweepValues() {
-    assertError(withSweeps("  sweep Cortex.M1.tau in 20, 50 ms"), ML.getQuantity(), IssueCodes.MISSING_UNIT,
+    assertError(withSweeps("  sweep Cortex.M1.tau in 20, 50 ms").replace("module M1 { units 40 activation tanh tau 50 ms }",
+        "module M1 { units 40 }"), ML.getQuantity(), IssueCodes.MISSING_UNIT,
         "Cortex.M1.tau = 20: missing unit: expected a time (ms, s or bins), e.g. 50 ms");
+    assertError(withSweeps("  sweep initial.clip in 0.2 ms"), ML.getQuantity(), IssueCodes.WRONG_UNIT,
+        "initial.clip = 0.2 ms: wrong unit 'ms': expected a number without unit, e.g. 0.8");
+    // without a unit, a value takes the unit written at the setting (tau 50 ms)
+    assertNoIssues(withSweeps("  sweep Cortex.M1.tau in 20, 0.05 s"));
     assertError(withSweeps("  sweep Cortex.M1.units in 20.5"), ML.getQuantity(), IssueCodes.NOT_WHOLE_NUMBER,
         "Cortex.M1.units = 20.5: must be a whole number, got 20.5");
-    assertNoIssues(withSweeps("  sweep Cortex.M1.tau in 20 ms, 0.05 s"));
   }
 
   @Test
