@@ -337,7 +337,7 @@ public final class ExperimentPlanner {
   private LossPlan loss(TaskPlan task) {
     Loss ast = Experiments.loss(experiment);
     EObject at = ast == null ? experiment : ast;
-    String l = ParameterNames.loss(ast == null ? null : ast.getName());
+    String l = ParameterNames.loss();
     String fromName = ParameterNames.of(l, "mseFrom");
     Setting from;
     if (ast != null && ast.getMseWindow() != null) {
@@ -542,7 +542,7 @@ public final class ExperimentPlanner {
       metrics = EnumSet.allOf(AnalysisSpec.Metric.class);
     }
     return new AnalysisPlan(baseline, compared, modules, window[0], window[1], metrics,
-        setting(ParameterNames.of(a, "noiseScale"), analysis.getNoiseScale(), Kind.NUMBER, ReferenceDefaults.NOISE_SCALE, analysis),
+        setting(ParameterNames.of(a, "std"), analysis.getNoiseScale(), Kind.NUMBER, ReferenceDefaults.NOISE_SCALE, analysis),
         setting(ParameterNames.of(a, "noiseRepeats"), analysis.getNoiseRepeats(), Kind.COUNT, ReferenceDefaults.NOISE_REPEATS,
             analysis),
         setting(ParameterNames.of(a, "components"), analysis.getComponents(), Kind.COUNT, ReferenceDefaults.COMPONENTS, analysis));

@@ -11,11 +11,12 @@ package org.motorlearn.dsl.model;
  * several words is written in lowerCamelCase ({@code inputGain}, {@code weightPenalty},
  * {@code checkpointEvery}); the two ends of a range written as a range are {@code .min} and
  * {@code .max} (a single value is the setting's name alone); a weight initialisation's numbers are
- * {@code .low .high} (uniform), {@code .mean .std} (normal), {@code .gain} after the weight group:
- * {@code Cortex.PMd.recurrent.gain}, {@code Cortex.PMd->M1.low}, {@code Cortex.cue.std},
- * {@code Cortex.hand.gain}; a module's initial state likewise after {@code initialState}.
- * An unnamed loss is {@code loss}; an unnamed analysis is {@code analysis} (or {@code analysis2},
- * {@code analysis3}, ... by position when an experiment has several).
+ * {@code .low .high} (uniform), {@code .mean .std} (normal), {@code .gain} after the weights' owner:
+ * {@code Cortex.PMd.gain} (a module's recurrent weights), {@code Cortex.PMd->M1.low},
+ * {@code Cortex.cue.std} (an input), {@code Cortex.hand.gain} (a readout); a module's initial state
+ * likewise after {@code initialState}. The loss is always {@code loss}; an unnamed analysis is
+ * {@code analysis} (or {@code analysis2}, {@code analysis3}, ... by position when an experiment has
+ * several); an analysis's noise-robustness scale is {@code std} ({@code noise robustness 10 x std}).
  */
 public final class ParameterNames {
 
@@ -37,9 +38,9 @@ public final class ParameterNames {
     return network + "." + element + "." + setting;
   }
 
-  /** The weight group of a module's recurrent weights: {@code network.module.recurrent}. */
+  /** The prefix of a module's recurrent-weight initialisation: {@code network.module} (as in {@code Cortex.PMd.gain}). */
   public static String recurrent(String network, String module) {
-    return network + "." + module + ".recurrent";
+    return network + "." + module;
   }
 
   /** The weight group of a projection between modules: {@code network.from->to}. */
@@ -62,9 +63,9 @@ public final class ParameterNames {
     return setting + ".max";
   }
 
-  /** The prefix of a loss's settings: its name, or {@code loss}. */
-  public static String loss(String name) {
-    return name == null ? "loss" : name;
+  /** The prefix of the loss's settings: always {@code loss} (an experiment has one loss, named or not). */
+  public static String loss() {
+    return "loss";
   }
 
   /**
