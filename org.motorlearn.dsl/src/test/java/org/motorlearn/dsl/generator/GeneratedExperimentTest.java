@@ -74,6 +74,25 @@ class GeneratedExperimentTest {
     }
   }
 
+  /** The grammar engineer's test specs (src/test/resources/specs), project folder = that folder. */
+  @Test
+  void theLanguageTestSpecsBuildTheSameInBoth() throws Exception {
+    Path root = Path.of(GeneratedExperimentTest.class.getResource("/specs").toURI());
+    for (String spec : List.of("feulner2022.motor", "rotations.motor")) {
+      Resource resource = Specs.load(resourceSets.get(), root.resolve(spec));
+      List<GeneratedExperiment> experiments = GeneratedExperiment.compile(resource, root);
+      assertTrue(!experiments.isEmpty(), spec);
+      for (GeneratedExperiment generated : experiments) {
+        org.motorlearn.dsl.motorLearn.Experiment ast = new Compiled(resource, experiments).ast(generated.name());
+        assertEquals(ExperimentBuilder.build(ast, Parameters.defaults()), generated.build(Parameters.defaults()), spec);
+        Sweep sweep = ExperimentBuilder.sweep(ast);
+        assertEquals(sweep, generated.sweep(), spec);
+        Map<String, Double> last = sweep.points().get(sweep.points().size() - 1);
+        assertEquals(ExperimentBuilder.build(ast, Parameters.of(last)), generated.build(Parameters.of(last)), spec + " " + last);
+      }
+    }
+  }
+
   @Test
   void everySweepPointBuildsTheSameInBoth() {
     Compiled compiled = compiled("examples/rotations/rotations.motor");
