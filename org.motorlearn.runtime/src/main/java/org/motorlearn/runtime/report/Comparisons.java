@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.motorlearn.runtime.report.RunData.Phase;
@@ -74,10 +75,10 @@ final class Comparisons {
     }
     List<XYChart> panels = new ArrayList<>();
     if (!activity.isEmpty()) {
-      panels.add(points("Change in activity", "module", "median |\u0394\u03C8| / \u03C3 (%)", activity, runs, 520));
+      panels.add(points("Change in activity", "", "median |\u0394\u03C8| / \u03C3 (%)", activity, runs, 520));
     }
     if (!covariance.isEmpty()) {
-      panels.add(points("Change in covariance", "module", "1 \u2212 corr(C, C\u2032)", covariance, runs, 520));
+      panels.add(points("Change in covariance", "", "1 \u2212 corr(C, C\u2032)", covariance, runs, 520));
     }
     if (panels.isEmpty()) {
       return Optional.empty();
@@ -102,10 +103,10 @@ final class Comparisons {
     }
     List<XYChart> panels = new ArrayList<>();
     if (!change.isEmpty()) {
-      panels.add(points("Weight change", "matrix", "median |\u0394W| / |W| (%)", change, runs, 640));
+      panels.add(points("Weight change", "", "median |\u0394W| / |W| (%)", change, runs, 760));
     }
     if (!pr.isEmpty()) {
-      XYChart chart = points("Dimensionality of \u0394W", "matrix", "participation ratio", pr, runs, 640);
+      XYChart chart = points("Dimensionality of \u0394W", "", "participation ratio", pr, runs, 760);
       if (!noisePr.isEmpty()) {
         List<String> groups = new ArrayList<>(pr.groups);
         boolean first = true;
@@ -192,16 +193,20 @@ final class Comparisons {
         legend = false;
       }
     }
-    // XChart puts x ticks at the x values of the series: an invisible series marks each group's centre
-    double[] centres = java.util.stream.IntStream.range(0, groups.size()).asDoubleStream().toArray();
-    Plot.points(chart, "groups", centres, new double[groups.size()], Color.WHITE, SeriesMarkers.NONE, false);
+    // XChart's tick-label callback places ticks by its own rules; the group names are written as
+    // annotations at the top of the plot instead, over their columns of points
+    double top = max == 0 ? 1 : max * 1.34;
+    for (int g = 0; g < groups.size(); g++) {
+      // alternate two heights so long neighbouring names do not overlap
+      double height = (groups.size() > 3 && g % 2 == 1 ? 1.12 : 1.24) * (max == 0 ? 0.75 : max);
+      AnnotationText label = new AnnotationText(groups.get(g), g, height, false);
+      chart.addAnnotation(label);
+    }
+    chart.getStyler().setAnnotationTextFont(new java.awt.Font(Charts.FONT, java.awt.Font.BOLD, 13));
+    chart.getStyler().setAnnotationTextFontColor(Palette.TEXT);
     chart.getStyler().setXAxisMin(-0.5).setXAxisMax(groups.size() - 0.5);
-    chart.getStyler().setYAxisMin(0.0).setYAxisMax(max == 0 ? 1 : max * 1.15);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
-      long i = Math.round(v);
-      return Math.abs(v - i) < 1e-6 && i >= 0 && i < groups.size() ? groups.get((int) i) : "";
-    });
-    chart.getStyler().setXAxisTickMarkSpacingHint(30);
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(top);
+    chart.getStyler().setXAxisTicksVisible(false);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
