@@ -2,10 +2,8 @@ package org.motorlearn.dsl.generator;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.motorlearn.dsl.model.Quantities;
 import org.motorlearn.dsl.model.Setting;
 
 /**
@@ -34,44 +32,32 @@ public final class JavaCode {
     return new Arg(ask(setting), comment(setting));
   }
 
-  /** {@code parameters.integer("name", 400)} or {@code parameters.real("name", 0.05)}. */
+  /**
+   * The runtime value of a setting: the parameter asked in the unit written at the setting, then
+   * converted, e.g. {@code parameters.real("Cortex.PMd.tau", 50.0) / 1000} for {@code tau 50 ms}.
+   */
   public static String ask(Setting setting) {
-    return setting.isInteger()
-        ? "parameters.integer(" + string(setting.parameter()) + ", " + integer(setting.value()) + ")"
-        : "parameters.real(" + string(setting.parameter()) + ", " + real(setting.value()) + ")";
+    String literal = string(setting.parameter());
+    String asked = setting.isInteger()
+        ? "parameters.integer(" + literal + ", " + integer(setting.value()) + ")"
+        : "parameters.real(" + literal + ", " + real(setting.value()) + ")";
+    return setting.unit().javaExpression(asked, literal);
   }
 
   /**
-   * What the value means: its runtime unit, and the quantity as written when a unit was converted
-   * ("s; written 50 ms"), or "reference default" when the spec does not set it.
+   * Where the value comes from: the quantity as written when it has a unit ("50 ms", quoted), or
+   * "reference default" (with its unit) when the spec does not set it; "" for a plain written number.
    */
   public static String comment(Setting setting) {
-    List<String> parts = new ArrayList<>();
-    String unit = unit(setting.kind());
-    if (!unit.isEmpty()) {
-      parts.add(unit);
-    }
+    String symbol = setting.unit().symbol();
     if (!setting.isWritten()) {
-      parts.add("reference default");
-    } else if (setting.written().contains(" ")) {
-      parts.add("written " + setting.written());
+      return "reference default" + (symbol.isEmpty() ? "" : ": " + number(setting.value()) + " " + symbol);
     }
-    return String.join("; ", parts);
+    return symbol.isEmpty() ? "" : "\"" + setting.written() + "\"";
   }
 
-  private static String unit(Quantities.Kind kind) {
-    switch (kind) {
-      case SECONDS:
-        return "s";
-      case BINS:
-        return "bins";
-      case CENTIMETRES:
-        return "cm";
-      case DEGREES:
-        return "deg";
-      default:
-        return "";
-    }
+  private static String number(double value) {
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
   }
 
   /**
@@ -96,7 +82,7 @@ public final class JavaCode {
     for (int i = 0; i < args.size(); i++) {
       Arg arg = args.get(i);
       boolean last = i == args.size() - 1;
-      code.append("    ").append(arg.code()).append(last ? ")" + suffix : ",");
+      code.append("    ").append(arg.code().replace("\n", "\n    ")).append(last ? ")" + suffix : ",");
       if (!arg.comment().isEmpty()) {
         code.append(" // ").append(lineComment(arg.comment()));
       }
@@ -106,6 +92,24 @@ public final class JavaCode {
     }
     return code.toString();
   }
+
+  /**
+   * The helper the generated class carries when a time written in ms or s is counted in bins by the
+   * runtime: the same arithmetic and message as {@code ParameterUnit.bins}.
+   */
+  public static final String BINS_HELPER = String.join("\n",
+      "",
+      "  /** A time in seconds as a whole number of bins of dt. */",
+      "  private static int bins(String parameter, double seconds, double dt) {",
+      "    double bins = seconds / dt;",
+      "    long rounded = Math.round(bins);",
+      "    if (Math.abs(bins - rounded) > 1e-9 * Math.max(1, Math.abs(bins))) {",
+      "      throw new SpecException(\"parameter \" + parameter + \": \" + seconds + \" s is not a whole number of bins of \"",
+      "          + dt + \" s (it is \" + bins + \" bins)\");",
+      "    }",
+      "    return (int) rounded;",
+      "  }",
+      "");
 
   /** A Java string literal (ASCII only: other characters as escapes). */
   public static String string(String text) {
@@ -160,8 +164,12 @@ public final class JavaCode {
     if (value == 0) {
       return 1 / value < 0 ? "-0.0" : "0.0";
     }
-    String text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toString().replace("E", "e");
-    return text.contains(".") || text.contains("e") ? text : text + ".0";
+    double magnitude = Math.abs(value);
+    if (magnitude < 1e-3 || magnitude >= 1e7) {
+      return Double.toString(value).replace("E", "e");
+    }
+    String text = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    return text.contains(".") ? text : text + ".0";
   }
 
   /** An int literal. */

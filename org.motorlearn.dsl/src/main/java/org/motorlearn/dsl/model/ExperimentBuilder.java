@@ -91,7 +91,9 @@ public final class ExperimentBuilder {
    * {@code experiment(Parameters)} does the same steps in the same order.
    */
   public static Experiment build(ExperimentPlan plan, Parameters parameters) {
-    Values values = new Values(parameters);
+    // dt first: times the runtime counts in bins may be written in ms or s, and follow an overridden dt
+    double dt = new Values(parameters, Double.NaN).real(plan.network().dt());
+    Values values = new Values(parameters, dt);
     long seed = values.integer(plan.seed());
     Network network = network(plan.network(), values);
     TaskSpec task = task(plan.task(), values);
@@ -142,7 +144,7 @@ public final class ExperimentBuilder {
   }
 
   private static Network network(NetworkPlan plan, Values values) {
-    Network.Builder network = Network.builder(plan.name()).dt(values.real(plan.dt()));
+    Network.Builder network = Network.builder(plan.name()).dt(values.dt());
     for (ModulePlan module : plan.modules()) {
       network.module(new ModuleSpec(module.name(), values.integer(module.units()), module.activation(),
           values.real(module.tau()), values.real(module.noise()), initialState(module.initialState(), values)));
@@ -251,15 +253,19 @@ public final class ExperimentBuilder {
         values.integer(plan.components()));
   }
 
-  /** Asks the parameters for settings: {@code real} or {@code integer} by the setting's kind. */
-  private record Values(Parameters parameters) {
+  /**
+   * Asks the parameters for settings ({@code real} or {@code integer} by the parameter's unit) and
+   * converts the answer to the runtime's unit.
+   */
+  private record Values(Parameters parameters, double dt) {
     double real(Setting setting) {
-      return setting.isInteger() ? parameters.integer(setting.parameter(), (int) setting.value())
+      double asked = setting.isInteger() ? parameters.integer(setting.parameter(), (int) setting.value())
           : parameters.real(setting.parameter(), setting.value());
+      return setting.unit().toRuntime(setting.parameter(), asked, dt);
     }
 
     int integer(Setting setting) {
-      return parameters.integer(setting.parameter(), (int) setting.value());
+      return (int) real(setting);
     }
   }
 }

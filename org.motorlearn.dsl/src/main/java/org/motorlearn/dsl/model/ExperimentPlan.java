@@ -39,6 +39,11 @@ public record ExperimentPlan(
     List<AnalysisPlan> analyses,
     List<SweepGroupPlan> sweeps) {
 
+  /** The network's dt in seconds, as written (or the reference 10 ms). */
+  public double dtSeconds() {
+    return network.dt().runtimeValue(Double.NaN);
+  }
+
   /** A weight initialisation; {@code arguments} are its numbers in the runtime factory's order. */
   public record InitPlan(Kind kind, List<Setting> arguments, String file) {
     public enum Kind { DEFAULT, UNIFORM, NORMAL, GAIN, ZEROS, FILE }

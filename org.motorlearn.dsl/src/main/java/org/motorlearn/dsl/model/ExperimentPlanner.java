@@ -76,6 +76,7 @@ import org.motorlearn.dsl.motorLearn.WeightGroup;
 import org.motorlearn.dsl.motorLearn.WeightGroups;
 import org.motorlearn.dsl.motorLearn.ZerosInit;
 import org.motorlearn.dsl.util.Experiments;
+import org.motorlearn.dsl.util.ParameterNames;
 import org.motorlearn.runtime.spec.Activation;
 import org.motorlearn.runtime.spec.AnalysisSpec;
 import org.motorlearn.runtime.spec.InitialState;
@@ -89,13 +90,13 @@ import org.motorlearn.runtime.spec.TaskSpec;
 /**
  * Reads an experiment of a spec into an {@link ExperimentPlan}: resolves references (also across
  * imports), converts units, applies the reference defaults ({@link ReferenceDefaults}) and names every
- * numeric setting ({@link ParameterNames}). Problems are {@link SpecBuildException}s at the element.
+ * numeric setting (org.motorlearn.dsl.util.ParameterNames, docs/language.md). Problems are {@link SpecBuildException}s at the element.
  */
 public final class ExperimentPlanner {
 
   private final Experiment experiment;
   private final Map<String, Setting> settings = new LinkedHashMap<>();
-  private double dt = ReferenceDefaults.DT_SECONDS;
+  private double dt = ReferenceDefaults.DT_MS / 1000;
   private NetworkPlan network;
 
   private ExperimentPlanner(Experiment experiment) {
@@ -109,8 +110,8 @@ public final class ExperimentPlanner {
 
   private ExperimentPlan plan(SpecSource source) {
     String name = experiment.getName();
-    Setting seed = setting(ParameterNames.SEED, experiment.getSeed(), Kind.COUNT, ReferenceDefaults.SEED, experiment);
-    Setting checkpointEvery = setting(ParameterNames.CHECKPOINT_EVERY, experiment.getCheckpointEvery(), Kind.COUNT,
+    Setting seed = setting(name(experiment, "seed"), experiment.getSeed(), Kind.COUNT, ReferenceDefaults.SEED, experiment);
+    Setting checkpointEvery = setting(name(experiment, "checkpointEvery"), experiment.getCheckpointEvery(), Kind.COUNT,
         ReferenceDefaults.CHECKPOINT_EVERY, experiment);
     Precision precision = experiment.getPrecision() == org.motorlearn.dsl.motorLearn.Precision.FLOAT64
         ? Precision.FLOAT64 : Precision.FLOAT32;
@@ -149,20 +150,20 @@ public final class ExperimentPlanner {
           + "(network Cortex { ... }) or refer to one by name (network Cortex)");
     }
     String net = ast.getName();
-    Setting dtSetting = setting(ParameterNames.of(net, "dt"), ast.getDt(), Kind.SECONDS, ReferenceDefaults.DT_SECONDS, ast);
-    dt = dtSetting.value();
+    Setting dtSetting = setting(name(ast, "dt"), ast.getDt(), Kind.TIME_STEP, ReferenceDefaults.DT_MS, ast);
+    dt = dtSetting.runtimeValue(Double.NaN);
     List<ModulePlan> modules = new ArrayList<>();
     List<ProjectionPlan> projections = new ArrayList<>();
     for (Module module : ast.getModules()) {
       String m = module.getName();
       modules.add(new ModulePlan(m, DocComments.of(module),
-          setting(ParameterNames.of(net, m, "units"), module.getUnits(), Kind.COUNT, ReferenceDefaults.UNITS, module),
+          setting(name(module, "units"), module.getUnits(), Kind.COUNT, ReferenceDefaults.UNITS, module),
           activation(module),
-          setting(ParameterNames.of(net, m, "tau"), module.getTau(), Kind.SECONDS, ReferenceDefaults.TAU_SECONDS, module),
-          setting(ParameterNames.of(net, m, "noise"), module.getNoise(), Kind.NUMBER, ReferenceDefaults.NOISE, module),
-          initialState(module, ParameterNames.initialState(net, m))));
+          setting(name(module, "tau"), module.getTau(), Kind.SECONDS, ReferenceDefaults.TAU_MS, module),
+          setting(name(module, "noise"), module.getNoise(), Kind.NUMBER, ReferenceDefaults.NOISE, module),
+          initialState(module, name(module, "initialState"))));
       if (!module.isNoRecurrence()) {
-        projections.add(new ProjectionPlan(m, m, null, init(module.getRecurrentInit(), ParameterNames.recurrent(net, m))));
+        projections.add(new ProjectionPlan(m, m, null, init(module.getRecurrentInit(), name(module, "recurrentInit"))));
       }
     }
     List<InputPlan> inputs = new ArrayList<>();
@@ -172,24 +173,25 @@ public final class ExperimentPlanner {
         targets.add(nameOf(target, input, "module"));
       }
       String in = input.getName();
-      inputs.add(new InputPlan(in, setting(ParameterNames.of(net, in, "size"), input.getSize(), Kind.COUNT, 0, input),
-          targets, init(input.getInit(), ParameterNames.of(net, in))));
+      inputs.add(new InputPlan(in, setting(name(input, "size"), input.getSize(), Kind.COUNT, 0, input),
+          targets, init(input.getInit(), name(input, "init"))));
     }
     for (Connection connection : ast.getConnections()) {
       String from = nameOf(connection.getSource(), connection, "module");
       String to = nameOf(connection.getTarget(), connection, "module");
-      String group = ParameterNames.projection(net, from, to);
+      String group = name(connection, "");
+      group = group.substring(0, group.length() - 1);
       projections.add(new ProjectionPlan(from, to,
-          setting(ParameterNames.of(group, "density"), connection.getDensity(), Kind.FRACTION, ReferenceDefaults.DENSITY,
+          setting(group + ".density", connection.getDensity(), Kind.FRACTION, ReferenceDefaults.DENSITY,
               connection),
-          init(connection.getInit(), group)));
+          init(connection.getInit(), group + ".init")));
     }
     List<ReadoutPlan> readouts = new ArrayList<>();
     for (Readout readout : ast.getReadouts()) {
       String r = readout.getName();
       ReadoutSpec.Kind kind = readout.getKind() == ReadoutKind.VELOCITY ? ReadoutSpec.Kind.VELOCITY : ReadoutSpec.Kind.POSITION;
-      readouts.add(new ReadoutPlan(r, kind, setting(ParameterNames.of(net, r, "size"), readout.getSize(), Kind.COUNT, 0, readout),
-          nameOf(readout.getSource(), readout, "module"), !readout.isNoBias(), init(readout.getInit(), ParameterNames.of(net, r))));
+      readouts.add(new ReadoutPlan(r, kind, setting(name(readout, "size"), readout.getSize(), Kind.COUNT, 0, readout),
+          nameOf(readout.getSource(), readout, "module"), !readout.isNoBias(), init(readout.getInit(), name(readout, "init"))));
     }
     return new NetworkPlan(net, DocComments.of(ast), dtSetting, modules, inputs, projections, readouts);
   }
@@ -212,18 +214,18 @@ public final class ExperimentPlanner {
     Init init = module.getInitialState();
     if (init == null || init instanceof DefaultInit) {
       return new InitialStatePlan(InitialState.Kind.UNIFORM,
-          fixed(ParameterNames.of(prefix, "low"), ReferenceDefaults.INITIAL_STATE_LOW, module),
-          fixed(ParameterNames.of(prefix, "high"), ReferenceDefaults.INITIAL_STATE_HIGH, module));
+          fixed(prefix + ".low", ReferenceDefaults.INITIAL_STATE_LOW, module),
+          fixed(prefix + ".high", ReferenceDefaults.INITIAL_STATE_HIGH, module));
     }
     if (init instanceof UniformInit uniform) {
       return new InitialStatePlan(InitialState.Kind.UNIFORM,
-          setting(ParameterNames.of(prefix, "low"), uniform.getLow(), Kind.NUMBER, 0, uniform),
-          setting(ParameterNames.of(prefix, "high"), uniform.getHigh(), Kind.NUMBER, 0, uniform));
+          setting(prefix + ".low", uniform.getLow(), Kind.NUMBER, 0, uniform),
+          setting(prefix + ".high", uniform.getHigh(), Kind.NUMBER, 0, uniform));
     }
     if (init instanceof NormalInit normal) {
       return new InitialStatePlan(InitialState.Kind.NORMAL,
-          setting(ParameterNames.of(prefix, "mean"), normal.getMean(), Kind.NUMBER, 0, normal),
-          setting(ParameterNames.of(prefix, "std"), normal.getStd(), Kind.NUMBER, 0, normal));
+          setting(prefix + ".mean", normal.getMean(), Kind.NUMBER, 0, normal),
+          setting(prefix + ".std", normal.getStd(), Kind.NUMBER, 0, normal));
     }
     if (init instanceof ZerosInit) {
       return new InitialStatePlan(InitialState.Kind.ZEROS, null, null);
@@ -238,17 +240,17 @@ public final class ExperimentPlanner {
     }
     if (init instanceof UniformInit uniform) {
       return new InitPlan(InitPlan.Kind.UNIFORM, List.of(
-          setting(ParameterNames.of(prefix, "low"), uniform.getLow(), Kind.NUMBER, 0, uniform),
-          setting(ParameterNames.of(prefix, "high"), uniform.getHigh(), Kind.NUMBER, 0, uniform)), null);
+          setting(prefix + ".low", uniform.getLow(), Kind.NUMBER, 0, uniform),
+          setting(prefix + ".high", uniform.getHigh(), Kind.NUMBER, 0, uniform)), null);
     }
     if (init instanceof NormalInit normal) {
       return new InitPlan(InitPlan.Kind.NORMAL, List.of(
-          setting(ParameterNames.of(prefix, "mean"), normal.getMean(), Kind.NUMBER, 0, normal),
-          setting(ParameterNames.of(prefix, "std"), normal.getStd(), Kind.NUMBER, 0, normal)), null);
+          setting(prefix + ".mean", normal.getMean(), Kind.NUMBER, 0, normal),
+          setting(prefix + ".std", normal.getStd(), Kind.NUMBER, 0, normal)), null);
     }
     if (init instanceof GainInit gain) {
       return new InitPlan(InitPlan.Kind.GAIN,
-          List.of(setting(ParameterNames.of(prefix, "gain"), gain.getGain(), Kind.NUMBER, 0, gain)), null);
+          List.of(setting(prefix + ".gain", gain.getGain(), Kind.NUMBER, 0, gain)), null);
     }
     if (init instanceof ZerosInit) {
       return new InitPlan(InitPlan.Kind.ZEROS, List.of(), null);
@@ -264,42 +266,42 @@ public final class ExperimentPlanner {
     Task ast = Experiments.task(experiment);
     EObject at = ast == null ? experiment : ast;
     String t = ast == null ? "CenterOut" : ast.getName();
-    Setting targets = setting(ParameterNames.of(t, "targets"), ast == null ? null : ast.getTargets(), Kind.COUNT,
+    Setting targets = setting(t + ".targets", ast == null ? null : ast.getTargets(), Kind.COUNT,
         ReferenceDefaults.TARGETS, at);
-    Setting trial = setting(ParameterNames.of(t, "trial"), ast == null ? null : ast.getTrial(), Kind.BINS,
+    Setting trial = setting(t + ".trial", ast == null ? null : ast.getTrial(), Kind.BINS,
         ReferenceDefaults.TRIAL_BINS, at);
     if (ast != null && ast.getTrajectories() != null) {
       return new RecordedPlan(t, ast.getTrajectories(), targets, trial,
-          setting(ParameterNames.of(t, "test"), ast.getTest(), Kind.COUNT, ReferenceDefaults.TEST_TRIALS, at),
-          setting(ParameterNames.of(t, "inputGain"), ast.getInputGain(), Kind.NUMBER, ReferenceDefaults.INPUT_GAIN, at),
-          setting(ParameterNames.of(t, "hold"), ast.getHold(), Kind.NUMBER, ReferenceDefaults.HOLD, at));
+          setting(t + ".test", ast.getTest(), Kind.TRIALS, ReferenceDefaults.TEST_TRIALS, at),
+          setting(t + ".inputGain", ast.getInputGain(), Kind.NUMBER, ReferenceDefaults.INPUT_GAIN, at),
+          setting(t + ".hold", ast.getHold(), Kind.NUMBER, ReferenceDefaults.HOLD, at));
     }
-    Setting[] reach = range(ParameterNames.of(t, "reach"), ast == null ? null : ast.getReach(), Kind.CENTIMETRES,
+    Setting[] reach = range(t + ".reach", ast == null ? null : ast.getReach(), Kind.CENTIMETRES,
         ReferenceDefaults.REACH_MIN_CM, ReferenceDefaults.REACH_MAX_CM, at);
-    Setting[] cue = range(ParameterNames.of(t, "cue"), ast == null ? null : ast.getCue(), Kind.BINS,
+    Setting[] cue = range(t + ".cue", ast == null ? null : ast.getCue(), Kind.BINS,
         ReferenceDefaults.CUE_MIN_BIN, ReferenceDefaults.CUE_MAX_BIN, at);
-    Setting[] go = range(ParameterNames.of(t, "go"), ast == null ? null : ast.getGo(), Kind.BINS,
+    Setting[] go = range(t + ".go", ast == null ? null : ast.getGo(), Kind.BINS,
         ReferenceDefaults.GO_BIN, ReferenceDefaults.GO_BIN, at);
-    Setting movement = setting(ParameterNames.of(t, "movement"), ast == null ? null : ast.getMovement(), Kind.BINS,
+    Setting movement = setting(t + ".movement", ast == null ? null : ast.getMovement(), Kind.BINS,
         ReferenceDefaults.MOVEMENT_BINS, at);
     TaskSpec.Profile profile = ast != null && ast.getProfile() == org.motorlearn.dsl.motorLearn.Profile.MINIMUM_JERK
         ? TaskSpec.Profile.MINIMUM_JERK : TaskSpec.Profile.SIGMOID;
     EObject jitterAt = ast == null || ast.getJitter() == null ? at : ast.getJitter();
-    Setting direction = setting(ParameterNames.of(t, "jitter.direction"),
+    Setting direction = setting(t + ".jitter.direction",
         ast == null || ast.getJitter() == null ? null : ast.getJitter().getDirection(), Kind.DEGREES,
         ReferenceDefaults.DIRECTION_JITTER_DEGREES, jitterAt);
-    Setting duration = setting(ParameterNames.of(t, "jitter.duration"),
+    Setting duration = setting(t + ".jitter.duration",
         ast == null || ast.getJitter() == null ? null : ast.getJitter().getDuration(), Kind.BINS,
         ReferenceDefaults.DURATION_JITTER_BINS, jitterAt);
     return new CenterOutPlan(t, targets, reach[0], reach[1], trial, cue[0], cue[1], go[0], go[1], movement, profile,
         direction, duration,
-        setting(ParameterNames.of(t, "train"), ast == null ? null : ast.getTrain(), Kind.COUNT,
+        setting(t + ".train", ast == null ? null : ast.getTrain(), Kind.TRIALS,
             ReferenceDefaults.TRAIN_TRIALS, at),
-        setting(ParameterNames.of(t, "test"), ast == null ? null : ast.getTest(), Kind.COUNT,
+        setting(t + ".test", ast == null ? null : ast.getTest(), Kind.TRIALS,
             ReferenceDefaults.TEST_TRIALS, at),
-        setting(ParameterNames.of(t, "inputGain"), ast == null ? null : ast.getInputGain(), Kind.NUMBER,
+        setting(t + ".inputGain", ast == null ? null : ast.getInputGain(), Kind.NUMBER,
             ReferenceDefaults.INPUT_GAIN, at),
-        setting(ParameterNames.of(t, "hold"), ast == null ? null : ast.getHold(), Kind.NUMBER, ReferenceDefaults.HOLD, at));
+        setting(t + ".hold", ast == null ? null : ast.getHold(), Kind.NUMBER, ReferenceDefaults.HOLD, at));
   }
 
   /** The experiment's own perturbations, then the imported ones its phases train under. */
@@ -319,10 +321,10 @@ public final class ExperimentPlanner {
           : org.motorlearn.runtime.spec.Perturbation.AppliesTo.TARGETS;
       Effect effect = perturbation.getEffect();
       if (effect instanceof Rotation rotation) {
-        plans.add(new RotationPlan(p, setting(ParameterNames.of(p, "angle"), rotation.getAngle(), Kind.DEGREES, 0, rotation),
+        plans.add(new RotationPlan(p, setting(p + ".angle", rotation.getAngle(), Kind.DEGREES, 0, rotation),
             appliesTo));
       } else if (effect instanceof Gain gain) {
-        plans.add(new GainPlan(p, setting(ParameterNames.of(p, "factor"), gain.getFactor(), Kind.NUMBER, 1, gain), appliesTo));
+        plans.add(new GainPlan(p, setting(p + ".factor", gain.getFactor(), Kind.NUMBER, 1, gain), appliesTo));
       } else if (effect instanceof Reassociation reassociation) {
         if (perturbation.getAppliesTo() == PerturbationTarget.OUTPUT) {
           throw new SpecBuildException(perturbation, "perturbation " + p + ": a re-association changes which movement "
@@ -337,19 +339,20 @@ public final class ExperimentPlanner {
   private LossPlan loss(TaskPlan task) {
     Loss ast = Experiments.loss(experiment);
     EObject at = ast == null ? experiment : ast;
-    String l = ParameterNames.loss();
-    String fromName = ParameterNames.of(l, "mseFrom");
+    String l = ast == null ? "loss" : ParameterNames.prefix(experiment, ast);
+    String fromName = l + (ast != null && ast.getMseWindow() != null ? ".mseWindow" : ".mseFrom");
     Setting from;
     if (ast != null && ast.getMseWindow() != null) {
       // The runtime's MSE runs from a bin to the end of the trial: the window's start is the setting.
       Range window = ast.getMseWindow();
       String unit = window.getMin().getUnit() != null || window.getMax() == null
           ? window.getMin().getUnit() : window.getMax().getUnit();
-      from = end(fromName, window.getMin(), unit, Kind.BINS);
+      from = end(window.getMax() == null ? fromName : fromName + ".min", window.getMin(), unit, Kind.BINS);
       double lastBin = trialBins(task) - 1;
       if (window.getMax() != null) {
-        double last = Quantities.convert(window.getMax().getValue(), unitOr(window.getMax(), unit), Kind.BINS, dt,
-            window.getMax());
+        Quantity max = window.getMax();
+        double last = Quantities.unitOf(max.getValue(), unitOr(max, unit), Kind.BINS, dt, max)
+            .toRuntime(fromName + ".max", max.getValue().doubleValue(), dt);
         if (last < lastBin) {
           throw new SpecBuildException(window, "loss: the MSE window ends at bin " + (long) last + ", but the runtime "
               + "measures the MSE up to the end of the trial (bin " + (long) lastBin + "): write mse from "
@@ -376,15 +379,16 @@ public final class ExperimentPlanner {
       }
     }
     return new LossPlan(from,
-        setting(ParameterNames.of(l, "weightPenalty"), ast == null ? null : ast.getWeightPenalty(), Kind.NUMBER,
+        setting(l + ".weightPenalty", ast == null ? null : ast.getWeightPenalty(), Kind.NUMBER,
             ReferenceDefaults.WEIGHT_PENALTY, at),
         norm,
-        setting(ParameterNames.of(l, "ratePenalty"), ast == null ? null : ast.getRatePenalty(), Kind.NUMBER,
+        setting(l + ".ratePenalty", ast == null ? null : ast.getRatePenalty(), Kind.NUMBER,
             ReferenceDefaults.RATE_PENALTY, at));
   }
 
-  private static double trialBins(TaskPlan task) {
-    return task instanceof CenterOutPlan c ? c.trial().value() : ((RecordedPlan) task).trial().value();
+  private double trialBins(TaskPlan task) {
+    Setting trial = task instanceof CenterOutPlan c ? c.trial() : ((RecordedPlan) task).trial();
+    return trial.runtimeValue(dt);
   }
 
   private static boolean isAll(WeightGroups groups) {
@@ -415,22 +419,22 @@ public final class ExperimentPlanner {
     OptimizerPlan optimizer;
     org.motorlearn.dsl.motorLearn.Optimizer o = phase.getOptimizer();
     EObject at = o == null ? phase : o;
-    Setting lr = setting(ParameterNames.of(p, "lr"), o == null ? null : o.getLr(), Kind.NUMBER,
+    Setting lr = setting(p + ".lr", o == null ? null : o.getLr(), Kind.NUMBER,
         ReferenceDefaults.LEARNING_RATE, at);
     if (o != null && o.getKind() == OptimizerKind.SGD) {
-      optimizer = new SgdPlan(lr, setting(ParameterNames.of(p, "momentum"), o.getMomentum(), Kind.NUMBER,
+      optimizer = new SgdPlan(lr, setting(p + ".momentum", o.getMomentum(), Kind.NUMBER,
           ReferenceDefaults.MOMENTUM, at));
     } else {
       optimizer = new AdamPlan(lr,
-          setting(ParameterNames.of(p, "beta1"), o == null ? null : o.getBeta1(), Kind.NUMBER, ReferenceDefaults.BETA1, at),
-          setting(ParameterNames.of(p, "beta2"), o == null ? null : o.getBeta2(), Kind.NUMBER, ReferenceDefaults.BETA2, at),
-          setting(ParameterNames.of(p, "eps"), o == null ? null : o.getEps(), Kind.NUMBER, ReferenceDefaults.EPSILON, at));
+          setting(p + ".beta1", o == null ? null : o.getBeta1(), Kind.NUMBER, ReferenceDefaults.BETA1, at),
+          setting(p + ".beta2", o == null ? null : o.getBeta2(), Kind.NUMBER, ReferenceDefaults.BETA2, at),
+          setting(p + ".eps", o == null ? null : o.getEps(), Kind.NUMBER, ReferenceDefaults.EPSILON, at));
     }
-    Setting updates = setting(ParameterNames.of(p, "updates"), phase.getUpdates(), Kind.COUNT,
+    Setting updates = setting(p + ".updates", phase.getUpdates(), Kind.COUNT,
         adaptation ? ReferenceDefaults.ADAPTATION_UPDATES : ReferenceDefaults.TRAINING_UPDATES, phase);
-    Setting batch = setting(ParameterNames.of(p, "batch"), phase.getBatch(), Kind.COUNT,
+    Setting batch = setting(p + ".batch", phase.getBatch(), Kind.TRIALS,
         adaptation ? ReferenceDefaults.ADAPTATION_BATCH : ReferenceDefaults.TRAINING_BATCH, phase);
-    Setting clip = setting(ParameterNames.of(p, "clip"), phase.getClip(), Kind.NUMBER, ReferenceDefaults.CLIP, phase);
+    Setting clip = setting(p + ".clip", phase.getClip(), Kind.NUMBER, ReferenceDefaults.CLIP, phase);
     return new PhasePlan(p, DocComments.of(phase), from, under, plastic, plasticWritten,
         PaperHypotheses.meaning(plastic, network), optimizer, updates, batch, clip, phase.isContinueOptimizer(), false);
   }
@@ -506,7 +510,7 @@ public final class ExperimentPlanner {
   // ---------------------------------------------------------------------------------------------
 
   private AnalysisPlan analysis(Analysis analysis, int position, List<PhasePlan> phases) {
-    String a = ParameterNames.analysis(analysis.getName(), position, experiment.getAnalyses().size());
+    String a = ParameterNames.prefix(experiment, analysis);
     String baseline;
     List<String> compared = new ArrayList<>();
     if (analysis.getBaseline() != null) {
@@ -532,7 +536,7 @@ public final class ExperimentPlanner {
     if (analysis.getWindow() != null && analysis.getWindow().getMax() == null) {
       throw new SpecBuildException(analysis.getWindow(), "analysis: a window needs both ends, e.g. window -600 ms .. 600 ms around go");
     }
-    Setting[] window = range(ParameterNames.of(a, "window"), analysis.getWindow(), Kind.BINS,
+    Setting[] window = range(a + ".window", analysis.getWindow(), Kind.BINS,
         ReferenceDefaults.WINDOW_START_BINS, ReferenceDefaults.WINDOW_END_BINS, analysis);
     Set<AnalysisSpec.Metric> metrics = EnumSet.noneOf(AnalysisSpec.Metric.class);
     for (Metric metric : analysis.getMetrics()) {
@@ -542,10 +546,10 @@ public final class ExperimentPlanner {
       metrics = EnumSet.allOf(AnalysisSpec.Metric.class);
     }
     return new AnalysisPlan(baseline, compared, modules, window[0], window[1], metrics,
-        setting(ParameterNames.of(a, "std"), analysis.getNoiseScale(), Kind.NUMBER, ReferenceDefaults.NOISE_SCALE, analysis),
-        setting(ParameterNames.of(a, "noiseRepeats"), analysis.getNoiseRepeats(), Kind.COUNT, ReferenceDefaults.NOISE_REPEATS,
+        setting(a + ".noiseScale", analysis.getNoiseScale(), Kind.NUMBER, ReferenceDefaults.NOISE_SCALE, analysis),
+        setting(a + ".noiseRepeats", analysis.getNoiseRepeats(), Kind.COUNT, ReferenceDefaults.NOISE_REPEATS,
             analysis),
-        setting(ParameterNames.of(a, "components"), analysis.getComponents(), Kind.COUNT, ReferenceDefaults.COMPONENTS, analysis));
+        setting(a + ".components", analysis.getComponents(), Kind.COUNT, ReferenceDefaults.COMPONENTS, analysis));
   }
 
   /** A {@code sweep} line: one group of one axis, a zipped group, or one group per axis (cartesian). */
@@ -584,27 +588,30 @@ public final class ExperimentPlanner {
     if (axis.getFrom() == null) {
       List<Double> values = new ArrayList<>();
       for (Quantity value : axis.getValues()) {
-        values.add(Quantities.convert(value, kind, dt));
+        values.add(sweepValue(swept, value.getValue(), value.getUnit(), value));
       }
       return new SweepAxisPlan(parameter, values, null, null, null, written);
     }
     String unit = axis.getFrom().getUnit() != null ? axis.getFrom().getUnit() : axis.getTo().getUnit();
-    double from = Quantities.convert(axis.getFrom().getValue(), unitOr(axis.getFrom(), unit), kind, dt, axis.getFrom());
-    double to = Quantities.convert(axis.getTo().getValue(), unitOr(axis.getTo(), unit), kind, dt, axis.getTo());
+    double from = sweepValue(swept, axis.getFrom().getValue(), unitOr(axis.getFrom(), unit), axis.getFrom());
+    double to = sweepValue(swept, axis.getTo().getValue(), unitOr(axis.getTo(), unit), axis.getTo());
     double step = axis.getStep() == null
-        ? step(BigDecimal.ONE, unit, kind, axis.getFrom())
-        : step(axis.getStep().getValue(), unitOr(axis.getStep(), unit), kind, axis.getStep());
+        ? sweepValue(swept, BigDecimal.ONE, unit, axis.getFrom())
+        : sweepValue(swept, axis.getStep().getValue(), unitOr(axis.getStep(), unit), axis.getStep());
     return new SweepAxisPlan(parameter, null, from, to, step, written);
   }
 
-  /** A sweep step (by default 1 in the unit of the range) in runtime units; unlike values it need not be whole. */
-  private double step(BigDecimal value, String unit, Kind kind, Quantity at) {
-    if (kind == Kind.BINS && ("ms".equals(unit) || "s".equals(unit))) {
-      return Quantities.convert(value, unit, Kind.SECONDS, dt, at) / dt;
+  /**
+   * A swept value in the parameter's unit: a number without unit is already in it (docs/language.md);
+   * a number with a unit is converted (sweep Cortex.PMd.tau in 20 ms, 0.05 s for tau written in ms).
+   */
+  private double sweepValue(Setting swept, BigDecimal value, String unit, Quantity at) {
+    if (unit == null) {
+      return value.doubleValue();
     }
-    Kind stepKind = kind == Kind.BINS || kind == Kind.COUNT ? Kind.NUMBER : kind;
-    String stepUnit = stepKind == Kind.NUMBER ? null : unit;
-    return Quantities.convert(value, stepUnit, stepKind, dt, at);
+    ParameterUnit written = Quantities.unitOf(value, unit, swept.kind(), dt, at);
+    double runtime = written.toRuntime(swept.parameter(), value.doubleValue(), dt);
+    return swept.unit().fromRuntime(runtime, dt);
   }
 
   private static String unitOr(Quantity quantity, String shared) {
@@ -615,17 +622,28 @@ public final class ExperimentPlanner {
   // Settings
   // ---------------------------------------------------------------------------------------------
 
-  /** A setting as written (converted), or its default; registered under its parameter name. */
+  /** A setting as written (in its written unit), or its default; registered under its parameter name. */
   private Setting setting(String parameter, Quantity written, Kind kind, double defaultValue, EObject owner) {
-    Setting setting = written == null
-        ? new Setting(parameter, kind, defaultValue, null, owner)
-        : new Setting(parameter, kind, Quantities.convert(written, kind, dt), Quantities.written(written), written);
-    return register(setting);
+    if (written == null) {
+      return register(new Setting(parameter, kind, defaultValue, kind.defaultUnit(), null, owner));
+    }
+    if (written.getValue() == null) {
+      throw new SpecBuildException(written, "a number is missing");
+    }
+    ParameterUnit unit = Quantities.unitOf(written.getValue(), written.getUnit(), kind, dt, written);
+    return register(new Setting(parameter, kind, written.getValue().doubleValue(), unit, Quantities.written(written),
+        written));
   }
 
   /** A setting that has no written form of its own (a default initial state). */
   private Setting fixed(String parameter, double value, EObject owner) {
-    return register(new Setting(parameter, Kind.NUMBER, value, null, owner));
+    return register(new Setting(parameter, Kind.NUMBER, value, ParameterUnit.NUMBER, null, owner));
+  }
+
+  /** The parameter name of a setting of an element: docs/language.md, "Parameter names". */
+  private String name(EObject element, String setting) {
+    String prefix = ParameterNames.prefix(experiment, element);
+    return prefix.isEmpty() ? setting : prefix + "." + setting;
   }
 
   private Setting register(Setting setting) {
@@ -648,8 +666,8 @@ public final class ExperimentPlanner {
         Setting single = setting(parameter, null, kind, defaultMin, owner);
         return new Setting[] {single, single};
       }
-      return new Setting[] {setting(ParameterNames.min(parameter), null, kind, defaultMin, owner),
-          setting(ParameterNames.max(parameter), null, kind, defaultMax, owner)};
+      return new Setting[] {setting(parameter + ".min", null, kind, defaultMin, owner),
+          setting(parameter + ".max", null, kind, defaultMax, owner)};
     }
     Quantity min = written.getMin();
     Quantity max = written.getMax();
@@ -658,13 +676,14 @@ public final class ExperimentPlanner {
       return new Setting[] {single, single};
     }
     String unit = min.getUnit() != null ? min.getUnit() : max.getUnit();
-    return new Setting[] {end(ParameterNames.min(parameter), min, unit, kind), end(ParameterNames.max(parameter), max, unit, kind)};
+    return new Setting[] {end(parameter + ".min", min, unit, kind), end(parameter + ".max", max, unit, kind)};
   }
 
   private Setting end(String parameter, Quantity end, String sharedUnit, Kind kind) {
     String unit = unitOr(end, sharedUnit);
-    double value = Quantities.convert(end.getValue(), unit, kind, dt, end);
-    return register(new Setting(parameter, kind, value, Quantities.written(end.getValue(), unit), end));
+    ParameterUnit parameterUnit = Quantities.unitOf(end.getValue(), unit, kind, dt, end);
+    return register(new Setting(parameter, kind, end.getValue().doubleValue(), parameterUnit,
+        Quantities.written(end.getValue(), unit), end));
   }
 
   // ---------------------------------------------------------------------------------------------

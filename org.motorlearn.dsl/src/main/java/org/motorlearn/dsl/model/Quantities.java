@@ -1,126 +1,96 @@
 package org.motorlearn.dsl.model;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import org.motorlearn.dsl.motorLearn.Quantity;
+import org.motorlearn.dsl.units.SpecQuantities;
+import org.motorlearn.runtime.spec.SpecException;
 
 /**
- * The one place where written quantities become the runtime's units: seconds for time constants,
- * bins for trial times, centimetres, degrees, plain fractions. A quantity that cannot be converted is
- * a {@link SpecBuildException} at the quantity, saying what was expected.
+ * Written quantities as parameters: which {@link ParameterUnit} a quantity has for a setting of a
+ * given kind, checked with the language's unit rules ({@link SpecQuantities}); a quantity that does not
+ * fit is a {@link SpecBuildException} at the quantity, saying what was expected.
  */
 public final class Quantities {
 
-  /** What a setting expects, i.e. how a written value (also a swept one) is converted. */
+  /** What the runtime expects of a setting. */
   public enum Kind {
-    /** ms or s, converted to seconds. */
-    SECONDS("a time (ms or s)", "50 ms"),
-    /** A time in bins of the network's dt: {@code bin 282}, {@code 282 bins}, {@code 2.82 s}. */
-    BINS("a time (bins, ms or s)", "282 bins"),
-    /** cm or mm, converted to cm. */
-    CENTIMETRES("a length (cm or mm)", "7 cm"),
-    /** deg or rad, converted to degrees. */
-    DEGREES("an angle (deg or rad)", "30 deg"),
-    /** A plain number or a percentage (20 % is 0.2). */
-    FRACTION("a fraction (a number, or a percentage with %)", "0.2"),
-    /** A whole number, without unit or with {@code trials}. */
-    COUNT("a whole number", "400"),
-    /** A plain number without unit. */
-    NUMBER("a number without unit", "0.8");
+    /** seconds (written ms, s or bins) */
+    SECONDS(SpecQuantities.Kind.TIME, ParameterUnit.MILLISECONDS),
+    /** dt in seconds (written ms or s) */
+    TIME_STEP(SpecQuantities.Kind.TIME_STEP, ParameterUnit.MILLISECONDS),
+    /** whole bins (written bins, ms or s) */
+    BINS(SpecQuantities.Kind.TIME, ParameterUnit.BINS),
+    /** centimetres (written cm or mm) */
+    CENTIMETRES(SpecQuantities.Kind.LENGTH, ParameterUnit.CENTIMETRES),
+    /** degrees (written deg or rad) */
+    DEGREES(SpecQuantities.Kind.ANGLE, ParameterUnit.DEGREES),
+    /** a fraction (written as a number or with %) */
+    FRACTION(SpecQuantities.Kind.FRACTION, ParameterUnit.NUMBER),
+    /** a whole number without unit */
+    COUNT(SpecQuantities.Kind.COUNT, ParameterUnit.COUNT),
+    /** a number of trials (optionally written with the unit trials) */
+    TRIALS(SpecQuantities.Kind.TRIALS, ParameterUnit.COUNT),
+    /** a number without unit */
+    NUMBER(SpecQuantities.Kind.NUMBER, ParameterUnit.NUMBER);
 
-    private final String description;
-    private final String example;
+    private final SpecQuantities.Kind language;
+    private final ParameterUnit defaultUnit;
 
-    Kind(String description, String example) {
-      this.description = description;
-      this.example = example;
+    Kind(SpecQuantities.Kind language, ParameterUnit defaultUnit) {
+      this.language = language;
+      this.defaultUnit = defaultUnit;
     }
 
-    /** Whether the runtime value is a whole number (asked for with {@code Parameters.integer}). */
-    public boolean isInteger() {
-      return this == BINS || this == COUNT;
+    /** The unit of a default value of this kind (ReferenceDefaults are given in it). */
+    public ParameterUnit defaultUnit() {
+      return defaultUnit;
     }
   }
-
-  private static final MathContext MC = MathContext.DECIMAL64;
 
   private Quantities() {
   }
 
-  /** The value of a written quantity in the runtime unit of {@code kind}; bins need the network's dt. */
-  public static double convert(Quantity quantity, Kind kind, double dtSeconds) {
-    if (quantity == null || quantity.getValue() == null) {
-      throw new SpecBuildException(quantity, "a number is missing: expected " + kind.description + ", e.g. " + kind.example);
-    }
-    return convert(quantity.getValue(), quantity.getUnit(), kind, dtSeconds, quantity);
-  }
-
   /**
-   * The value of a number with a unit (the unit may come from the other end of a range) in the runtime
-   * unit of {@code kind}; problems are reported at {@code at}.
+   * The parameter unit of a number written with {@code unit} (the unit may come from the other end
+   * of a range) for a setting of {@code kind}; problems are reported at {@code at}.
    */
-  public static double convert(BigDecimal value, String writtenUnit, Kind kind, double dtSeconds, Quantity at) {
-    String unit = "bin".equals(writtenUnit) ? "bins" : writtenUnit;
-    String text = written(value, writtenUnit);
+  public static ParameterUnit unitOf(BigDecimal value, String unit, Kind kind, double dtSeconds, Quantity at) {
+    SpecQuantities.Conversion check = SpecQuantities.convert(value, unit, kind.language, dtSeconds);
+    if (!check.ok()) {
+      throw new SpecBuildException(at, written(value, unit) + ": " + check.problem());
+    }
+    String u = "bin".equals(unit) ? "bins" : unit;
+    ParameterUnit result;
     switch (kind) {
       case SECONDS:
-        if ("s".equals(unit)) {
-          return value.doubleValue();
-        }
-        if ("ms".equals(unit)) {
-          return value.divide(BigDecimal.valueOf(1000), MC).doubleValue();
-        }
-        throw wrongUnit(at, text, unit, kind);
+      case TIME_STEP:
+        result = "s".equals(u) ? ParameterUnit.SECONDS : "ms".equals(u) ? ParameterUnit.MILLISECONDS : ParameterUnit.BINS_AS_SECONDS;
+        break;
       case BINS:
-        if ("bins".equals(unit)) {
-          return whole(at, text, value.doubleValue());
-        }
-        if ("s".equals(unit) || "ms".equals(unit)) {
-          double bins = convert(value, unit, Kind.SECONDS, dtSeconds, at) / dtSeconds;
-          double rounded = Math.rint(bins);
-          if (Math.abs(bins - rounded) > 1e-9 * Math.max(1, Math.abs(bins))) {
-            throw new SpecBuildException(at, text + " is not a whole number of bins of " + dtSeconds + " s (it is "
-                + bins + " bins)");
-          }
-          return rounded;
-        }
-        throw wrongUnit(at, text, unit, kind);
+        result = "s".equals(u) ? ParameterUnit.SECONDS_AS_BINS : "ms".equals(u) ? ParameterUnit.MILLISECONDS_AS_BINS : ParameterUnit.BINS;
+        break;
       case CENTIMETRES:
-        if ("cm".equals(unit)) {
-          return value.doubleValue();
-        }
-        if ("mm".equals(unit)) {
-          return value.divide(BigDecimal.TEN, MC).doubleValue();
-        }
-        throw wrongUnit(at, text, unit, kind);
+        result = "mm".equals(u) ? ParameterUnit.MILLIMETRES : ParameterUnit.CENTIMETRES;
+        break;
       case DEGREES:
-        if ("deg".equals(unit)) {
-          return value.doubleValue();
-        }
-        if ("rad".equals(unit)) {
-          return Math.toDegrees(value.doubleValue());
-        }
-        throw wrongUnit(at, text, unit, kind);
+        result = "rad".equals(u) ? ParameterUnit.RADIANS : ParameterUnit.DEGREES;
+        break;
       case FRACTION:
-        if (unit == null) {
-          return value.doubleValue();
-        }
-        if ("%".equals(unit)) {
-          return value.divide(BigDecimal.valueOf(100), MC).doubleValue();
-        }
-        throw wrongUnit(at, text, unit, kind);
+        result = "%".equals(u) ? ParameterUnit.PERCENT : ParameterUnit.NUMBER;
+        break;
       case COUNT:
-        if (unit == null || "trials".equals(unit)) {
-          return whole(at, text, value.doubleValue());
-        }
-        throw wrongUnit(at, text, unit, kind);
-      case NUMBER:
+      case TRIALS:
+        result = ParameterUnit.COUNT;
+        break;
       default:
-        if (unit == null) {
-          return value.doubleValue();
-        }
-        throw wrongUnit(at, text, unit, kind);
+        result = ParameterUnit.NUMBER;
     }
+    try {
+      result.toRuntime("", value.doubleValue(), dtSeconds);
+    } catch (SpecException e) {
+      throw new SpecBuildException(at, written(value, unit) + " is not a whole number of bins of " + dtSeconds + " s");
+    }
+    return result;
   }
 
   /** The quantity as written in the spec: "50 ms", "bin 282", "10 %", "0.2". */
@@ -141,17 +111,5 @@ public final class Quantities {
       return "bin " + number;
     }
     return "%".equals(unit) ? number + " %" : number + " " + unit;
-  }
-
-  private static double whole(Quantity at, String text, double value) {
-    if (value != Math.rint(value)) {
-      throw new SpecBuildException(at, text + " must be a whole number");
-    }
-    return value;
-  }
-
-  private static SpecBuildException wrongUnit(Quantity at, String text, String unit, Kind kind) {
-    String problem = unit == null ? "missing unit" : "wrong unit '" + unit + "'";
-    return new SpecBuildException(at, text + ": " + problem + ": expected " + kind.description + ", e.g. " + kind.example);
   }
 }

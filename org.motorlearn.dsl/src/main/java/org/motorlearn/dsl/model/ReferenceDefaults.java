@@ -2,7 +2,9 @@ package org.motorlearn.dsl.model;
 
 /**
  * The value of every setting a spec leaves out: the reference configuration of MODEL.md (Feulner et
- * al. 2022 and its reference implementation). Listed with the parameter names in
+ * al. 2022 and its reference implementation), in the default unit of its kind
+ * ({@link Quantities.Kind#defaultUnit()}: ms for times in seconds, bins for times in bins, cm, deg).
+ * Listed with the parameter names in
  * docs/generated-code.md ("Defaults"); change both together.
  */
 public final class ReferenceDefaults {
@@ -10,10 +12,10 @@ public final class ReferenceDefaults {
   public static final long SEED = 0;
   public static final int CHECKPOINT_EVERY = 0;
 
-  // network (MODEL.md section 2)
-  public static final double DT_SECONDS = 0.01;
+  // network (MODEL.md section 2); times in ms, the unit of their parameters when not written
+  public static final double DT_MS = 10;
   public static final int UNITS = 400;
-  public static final double TAU_SECONDS = 0.05;
+  public static final double TAU_MS = 50;
   public static final double NOISE = 0;
   public static final double INITIAL_STATE_LOW = -0.1;
   public static final double INITIAL_STATE_HIGH = 0.1;
