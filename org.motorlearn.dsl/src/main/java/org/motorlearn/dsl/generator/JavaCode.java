@@ -82,7 +82,7 @@ public final class JavaCode {
     for (int i = 0; i < args.size(); i++) {
       Arg arg = args.get(i);
       boolean last = i == args.size() - 1;
-      code.append("    ").append(arg.code().replace("\n", "\n    ")).append(last ? ")" + suffix : ",");
+      code.append("    ").append(withEnd(arg.code().replace("\n", "\n    "), last ? ")" + suffix : ","));
       if (!arg.comment().isEmpty()) {
         code.append(" // ").append(lineComment(arg.comment()));
       }
@@ -110,6 +110,13 @@ public final class JavaCode {
       "    return (int) rounded;",
       "  }",
       "");
+
+  /** Appends {@code end} to code, before the end-of-line comment of its last line (a nested call's). */
+  private static String withEnd(String code, String end) {
+    int lastLine = code.lastIndexOf('\n') + 1;
+    int comment = code.indexOf(" // ", lastLine);
+    return comment < 0 ? code + end : code.substring(0, comment) + end + code.substring(comment);
+  }
 
   /** A Java string literal (ASCII only: other characters as escapes). */
   public static String string(String text) {

@@ -97,8 +97,9 @@ class GeneratedExperimentTest {
   @Test
   void overridesChangeTheIntendedFieldsAndBothAgree() {
     Compiled compiled = compiled(VR30);
+    // values in the unit written at the setting: PMd's tau in ms, M1's in s, the window in ms, go in bins
     Map<String, Double> overrides = Map.of("Cortex.PMd.units", 200.0, "Cortex.M1.tau", 0.02, "VR30.angle", 45.0,
-        "initial.lr", 2e-4, "CenterOut.go", 290.0, "analysis.window.min", -50.0, "seed", 7.0);
+        "initial.lr", 2e-4, "CenterOut.go", 290.0, "analysis.window.min", -500.0, "seed", 7.0);
     Experiment generated = compiled.experiments().get(0).build(Parameters.of(overrides));
     Experiment built = ExperimentBuilder.build(compiled.ast("Feulner2022_VR30"), Parameters.of(overrides));
     assertEquals(built, generated);
@@ -107,6 +108,7 @@ class GeneratedExperimentTest {
     assertEquals(200, generated.network().module("PMd").units());
     assertEquals(400, generated.network().module("Upstream").units());
     assertEquals(0.02, generated.network().module("M1").tau());
+    assertEquals(0.05, generated.network().module("Upstream").tau());
     assertEquals(0.05, generated.network().module("PMd").tau());
     assertEquals(45.0, ((Perturbation.Rotation) generated.perturbation("VR30")).degrees());
     assertEquals(2e-4, generated.phase("initial").optimizer().learningRate());
