@@ -45,18 +45,13 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
    */
   static RunPlan of(GeneratedExperiment generated, Map<String, Double> commandLine) {
     String experiment = generated.name();
-    Parameters asked = Parameters.of(commandLine);
+    requireKnownNames(generated, commandLine);
     try {
-      generated.build(asked);
+      generated.build(Parameters.of(commandLine));
     } catch (SpecException e) {
       throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + experiment
           + (commandLine.isEmpty() ? "" : " with " + ParameterOverrides.describe(commandLine)) + ": " + e.getMessage()
           + "\nnothing was run");
-    }
-    try {
-      asked.requireAllOverridesUsed();
-    } catch (SpecException e) {
-      throw CliException.usage("experiment " + experiment + ": " + e.getMessage());
     }
 
     Sweep declared = generated.sweep();
@@ -82,6 +77,28 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
           + values.size() + " sweep points cannot run; nothing was run\n" + String.join("\n", problems));
     }
     return new RunPlan(generated, points, !sweep.isEmpty(), fixed);
+  }
+
+  /**
+   * Fails with exit code 2 if a command-line name is no parameter of the experiment. The names are
+   * those the generated code asks for when built with its defaults; the message (with the closest
+   * name and the list of all) is the runtime's own.
+   */
+  private static void requireKnownNames(GeneratedExperiment generated, Map<String, Double> commandLine) {
+    Parameters defaults = Parameters.defaults();
+    try {
+      generated.build(defaults);
+    } catch (SpecException e) {
+      throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + generated.name() + ": " + e.getMessage()
+          + "\nnothing was run");
+    }
+    Parameters named = Parameters.of(commandLine);
+    defaults.used().keySet().forEach(name -> named.real(name, 0));
+    try {
+      named.requireAllOverridesUsed();
+    } catch (SpecException e) {
+      throw CliException.usage("experiment " + generated.name() + ": " + e.getMessage());
+    }
   }
 
   /** The experiment at one recorded point, for {@code --resume} (the overrides come from the run folder). */

@@ -146,13 +146,23 @@ class RunCommandTest {
 
   @Test
   void everySweepPointIsBuiltBeforeAnythingRuns() throws IOException {
-    // point 2 asks for a batch larger than the training set, which only the runtime can tell at that point
+    // at point 1 the task has 5 targets, and a permutation of 4 is no re-association of them: the runtime
+    // refuses to build that experiment, and it must do so before point 0 runs
+    write("sweep.motor", TINY.replace("perturbation R = rotation 30 deg", "perturbation R = reassociation (1 2 3 0)")
+        .replace("analysis {", "sweep T.targets in 4, 5\n  analysis {"));
+    CliRun run = CliRun.in(folder, "run", "sweep.motor");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("error: experiment Tiny: 1 of 2 sweep points cannot run; nothing was run\n"
+        + "sweep point 1 (T.targets=5): perturbation R: a permutation of 4 targets, but task T has 5\n"), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
+  }
+
+  @Test
+  void aSweepPointTheValidatorRejectsStopsTheRunBeforeAnything() throws IOException {
     write("sweep.motor", TINY.replace("analysis {", "sweep initial.batch in 4, 8, 17\n  analysis {"));
     CliRun run = CliRun.in(folder, "run", "sweep.motor");
     assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
-    assertTrue(run.err().contains("sweep point"), run::toString);
-    assertTrue(run.err().contains("initial.batch=17"), run::toString);
-    assertTrue(run.err().contains("nothing was run"), run::toString);
+    assertTrue(run.err().contains("initial.batch = 17: batch 17 is larger than the training set"), run::toString);
     assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
   }
 
