@@ -3,24 +3,20 @@
  */
 package org.motorlearn.dsl.generator;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.generator.AbstractGenerator;
 import org.eclipse.xtext.generator.IFileSystemAccess2;
 import org.eclipse.xtext.generator.IGeneratorContext;
 import org.motorlearn.dsl.model.SpecSource;
+import org.motorlearn.dsl.util.ProjectFolder;
 
 /**
  * Generates one Java class per experiment (see {@link ExperimentClassTemplate} and
- * docs/generated-code.md). The package comes from the spec's path relative to its project folder:
- * the nearest folder at or above the spec holding {@code .git}, {@code pom.xml} or
- * {@code motorlearn.project} (the spec's own folder if none does).
+ * docs/generated-code.md). The package comes from the spec's path relative to its
+ * {@link ProjectFolder}.
  */
 public class MotorLearnGenerator extends AbstractGenerator {
-
-  private static final List<String> PROJECT_MARKERS = List.of(".git", "pom.xml", "motorlearn.project");
 
   @Override
   public void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -30,14 +26,6 @@ public class MotorLearnGenerator extends AbstractGenerator {
   }
 
   public static Path projectFolderOf(Resource resource) {
-    Path specFolder = SpecSource.folderOf(resource);
-    for (Path folder = specFolder; folder != null; folder = folder.getParent()) {
-      for (String marker : PROJECT_MARKERS) {
-        if (Files.exists(folder.resolve(marker))) {
-          return folder;
-        }
-      }
-    }
-    return specFolder;
+    return ProjectFolder.ofFolder(SpecSource.folderOf(resource));
   }
 }

@@ -14,6 +14,7 @@ import org.motorlearn.dsl.motorLearn.Input;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Readout;
 import org.motorlearn.dsl.motorLearn.Task;
+import org.motorlearn.dsl.util.ProjectFolder;
 
 /**
  * Files a spec refers to: imports, recorded trajectories, initial weights. Paths are relative to the

@@ -1,6 +1,7 @@
 package org.motorlearn.runtime.spec;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class Parameters {
     StringBuilder message = new StringBuilder();
     for (String name : unknown) {
       message.append("unknown parameter '").append(name).append("'");
-      String closest = closest(name);
+      String closest = closest(name, used.keySet());
       if (closest != null) {
         message.append("; did you mean '").append(closest).append("'?");
       }
@@ -78,17 +79,21 @@ public final class Parameters {
     throw new SpecException(message.toString());
   }
 
-  private String closest(String name) {
+  /**
+   * The candidate closest to a misspelt word, if close enough to be a typo: within an edit distance
+   * of max(2, a third of the word's length), ignoring case. Shared by every "did you mean" message.
+   */
+  public static String closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : used.keySet()) {
-      int d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    for (String candidate : candidates) {
+      int d = editDistance(word.toLowerCase(), candidate.toLowerCase());
       if (d < bestDistance) {
         bestDistance = d;
         best = candidate;
       }
     }
-    return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
   }
 
   /** Levenshtein distance, for did-you-mean suggestions. */

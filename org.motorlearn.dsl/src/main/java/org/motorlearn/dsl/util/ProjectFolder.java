@@ -1,4 +1,4 @@
-package org.motorlearn.dsl.validation;
+package org.motorlearn.dsl.util;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,11 @@ public final class ProjectFolder {
 
   /** The project folder of the spec file at {@code spec}. */
   public static Path of(Path spec) {
-    Path specFolder = spec.toAbsolutePath().normalize().getParent();
+    return ofFolder(spec.toAbsolutePath().normalize().getParent());
+  }
+
+  /** The project folder of specs in {@code specFolder}. */
+  public static Path ofFolder(Path specFolder) {
     for (Path folder = specFolder; folder != null; folder = folder.getParent()) {
       for (String marker : MARKERS) {
         if (Files.exists(folder.resolve(marker))) {
