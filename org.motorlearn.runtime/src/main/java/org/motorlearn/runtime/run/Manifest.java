@@ -53,6 +53,7 @@ public final class Manifest {
     m.put("started", Instant.now().toString());
     m.put("ended", null);
     m.put("resumed", List.of());
+    m.put("reusedPhases", Map.of());
     Map<String, Object> phases = new LinkedHashMap<>();
     experiment.phases().forEach(p -> phases.put(p.name(), "pending"));
     m.put("phases", phases);
@@ -119,6 +120,20 @@ public final class Manifest {
     put("status", RunStatus.RUNNING.label());
     put("error", null);
     put("ended", null);
+  }
+
+  /**
+   * Records that {@code phase} was not run here but taken from the completed phase of {@code source}
+   * (field {@code reusedPhases}: phase -> {@code from}, {@code threadLayout} of the source).
+   */
+  public void reused(String phase, Path source, String sourceThreadLayout) {
+    if (!tree.has("reusedPhases") || !tree.get("reusedPhases").isJsonObject()) {
+      tree.add("reusedPhases", new JsonObject());
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("from", source.toString());
+    entry.put("threadLayout", sourceThreadLayout);
+    tree.getAsJsonObject("reusedPhases").add(phase, TREES.toJsonTree(entry));
   }
 
   public void end(RunStatus status, String error) {
