@@ -89,8 +89,10 @@ public final class Manifest {
    * hence same seed, parameters and phases): resuming a different experiment would mix results.
    */
   public void requireSameExperiment(Experiment experiment) {
-    String recorded = Json.toJson(Json.toPlain(tree.get("definition")));
-    String now = Json.toJson(definition(experiment));
+    // compared as trees, not as text: maps such as the parameters have no fixed order across JVMs
+    // (Map.copyOf iterates in a per-JVM random order), and a resume usually runs in another JVM
+    Object recorded = Json.toPlain(tree.get("definition"));
+    Object now = Json.toPlain(com.google.gson.JsonParser.parseString(Json.toJson(definition(experiment))));
     if (!recorded.equals(now)) {
       throw new RunException("cannot resume " + file.getParent() + ": it was started with a different experiment"
           + " description (spec, seed or parameters changed); run it into a new folder with --out instead");

@@ -115,4 +115,30 @@ class PhaseReuseTest {
     assertTrue(notARun.getMessage().endsWith("it has no manifest.json, so it is not a MotorLearn run folder"),
         notARun.getMessage());
   }
+
+  @Test
+  void aResumeAcceptsTheRecordedDefinitionWithItsMapsInAnotherOrder() throws IOException {
+    // a resume runs in another JVM, where Map.copyOf iterates the parameters in another order
+    Experiment twoParameters = Experiment.builder("TinyVR30").seed(7).network(TinyExperiments.network())
+        .task(TinyExperiments.task()).phase(TinyExperiments.standard().phase("initial"))
+        .parameters(Map.of("a", 1.0, "b", 2.0)).build();
+    Path folder = dir.resolve("run");
+    ProgressListener stopAtOnce = new ProgressListener() {
+      @Override
+      public boolean cancelRequested() {
+        return true;
+      }
+    };
+    MotorLearn.run(twoParameters, RunOptions.into(folder).withProgress(stopAtOnce));
+    com.google.gson.JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
+    com.google.gson.JsonObject parameters = manifest.getAsJsonObject("definition").getAsJsonObject("parameters");
+    com.google.gson.JsonObject reversed = new com.google.gson.JsonObject();
+    List<String> names = new ArrayList<>(parameters.keySet());
+    java.util.Collections.reverse(names);
+    names.forEach(n -> reversed.add(n, parameters.get(n)));
+    manifest.getAsJsonObject("definition").add("parameters", reversed);
+    Json.write(folder.resolve("manifest.json"), manifest);
+
+    assertTrue(MotorLearn.run(twoParameters, RunOptions.into(folder).resuming()).completed());
+  }
 }
