@@ -118,11 +118,22 @@ class SweepCommandTest {
 
   @Test
   void anInvalidPointStopsTheSweepBeforeAnythingStarts() throws IOException {
+    // the validator sees the spec's own sweep values ...
     Files.writeString(dir.resolve("bad.motor"), TinySweeps.spec(6, "sweep initial.batch in 4, 0, 2"), StandardCharsets.UTF_8);
     CliRun run = CliRun.in(dir, "sweep", "bad.motor", "--out", "out");
     assertEquals(1, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("error: point-1 (initial.batch=0): "), run.err());
-    assertTrue(run.err().endsWith("error: 1 of 3 sweep points are invalid; nothing was started\n"), run.err());
+    assertTrue(run.err().startsWith("error: sweep point 2: initial.batch = 0: batch must be positive"), run.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+
+    // ... and every point is built with the --set values too before anything starts
+    Files.writeString(dir.resolve("seeds.motor"), TinySweeps.spec(6, "sweep seed 0..1"), StandardCharsets.UTF_8);
+    CliRun set = CliRun.in(dir, "sweep", "seeds.motor", "--out", "out", "--set", "initial.batch=0");
+    assertEquals(1, set.exitCode(), set::toString);
+    List<String> lines = List.of(set.err().split("\n"));
+    assertEquals(3, lines.size(), set.err());
+    assertTrue(lines.get(0).startsWith("error: point-0 (seed=0): "), set.err());
+    assertTrue(lines.get(1).startsWith("error: point-1 (seed=1): "), set.err());
+    assertEquals("error: 2 of 2 sweep points are invalid; nothing was started", lines.get(2));
     assertFalse(Files.exists(dir.resolve("out")));
   }
 

@@ -120,7 +120,8 @@ class PhaseReuseTest {
   void aResumeAcceptsTheRecordedDefinitionWithItsMapsInAnotherOrder() throws IOException {
     // a resume runs in another JVM, where Map.copyOf iterates the parameters in another order
     Experiment twoParameters = Experiment.builder("TinyVR30").seed(7).network(TinyExperiments.network())
-        .task(TinyExperiments.task()).phase(TinyExperiments.standard().phase("initial"))
+        .task(TinyExperiments.task()).loss(new org.motorlearn.runtime.spec.LossSpec(10, 1e-3,
+            org.motorlearn.runtime.spec.LossSpec.WeightNorm.FROBENIUS, 0.8)).phase(TinyExperiments.standard().phase("initial"))
         .parameters(Map.of("a", 1.0, "b", 2.0)).build();
     Path folder = dir.resolve("run");
     ProgressListener stopAtOnce = new ProgressListener() {
