@@ -79,6 +79,8 @@ public final class Main {
     commandLine.addSubcommand(new FormatCommand(console));
     commandLine.addSubcommand(new NewCommand(console));
     commandLine.addSubcommand(new LspCommand());
+    commandLine.addSubcommand(new SweepCommand(console));
+    commandLine.addSubcommand(new CollectCommand(console));
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

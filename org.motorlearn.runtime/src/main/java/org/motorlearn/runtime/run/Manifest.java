@@ -53,6 +53,7 @@ public final class Manifest {
     m.put("started", Instant.now().toString());
     m.put("ended", null);
     m.put("resumed", List.of());
+    m.put("reusedPhases", Map.of());
     Map<String, Object> phases = new LinkedHashMap<>();
     experiment.phases().forEach(p -> phases.put(p.name(), "pending"));
     m.put("phases", phases);
@@ -88,8 +89,10 @@ public final class Manifest {
    * hence same seed, parameters and phases): resuming a different experiment would mix results.
    */
   public void requireSameExperiment(Experiment experiment) {
-    String recorded = Json.toJson(Json.toPlain(tree.get("definition")));
-    String now = Json.toJson(definition(experiment));
+    // compared as trees, not as text: maps such as the parameters have no fixed order across JVMs
+    // (Map.copyOf iterates in a per-JVM random order), and a resume usually runs in another JVM
+    Object recorded = Json.toPlain(tree.get("definition"));
+    Object now = Json.toPlain(com.google.gson.JsonParser.parseString(Json.toJson(definition(experiment))));
     if (!recorded.equals(now)) {
       throw new RunException("cannot resume " + file.getParent() + ": it was started with a different experiment"
           + " description (spec, seed or parameters changed); run it into a new folder with --out instead");
@@ -119,6 +122,20 @@ public final class Manifest {
     put("status", RunStatus.RUNNING.label());
     put("error", null);
     put("ended", null);
+  }
+
+  /**
+   * Records that {@code phase} was not run here but taken from the completed phase of {@code source}
+   * (field {@code reusedPhases}: phase -> {@code from}, {@code threadLayout} of the source).
+   */
+  public void reused(String phase, Path source, String sourceThreadLayout) {
+    if (!tree.has("reusedPhases") || !tree.get("reusedPhases").isJsonObject()) {
+      tree.add("reusedPhases", new JsonObject());
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("from", source.toString());
+    entry.put("threadLayout", sourceThreadLayout);
+    tree.getAsJsonObject("reusedPhases").add(phase, TREES.toJsonTree(entry));
   }
 
   public void end(RunStatus status, String error) {

@@ -69,13 +69,14 @@ public final class Runner {
   }
 
   public RunResult run() {
+    PhaseReuse reuse = PhaseReuse.verify(experiment, options.reusedPhases());
     prepareFolder();
     try (RunLock lock = RunLock.acquire(folder.root())) {
-      return runLocked();
+      return runLocked(reuse);
     }
   }
 
-  private RunResult runLocked() {
+  private RunResult runLocked(PhaseReuse reuse) {
     String layout = ThreadLayout.apply(options.threads()).describe();
     if (options.resume()) {
       manifest = Manifest.read(folder.manifest());
@@ -95,6 +96,8 @@ public final class Runner {
     }
     manifest.write();
     try {
+      reuse.linkInto(folder, manifest, layout, progress);
+      manifest.write();
       Map<String, Object> headline = runPhasesAndAnalyses();
       manifest.end(RunStatus.COMPLETED, null);
       manifest.write();
