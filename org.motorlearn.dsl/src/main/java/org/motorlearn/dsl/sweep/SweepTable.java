@@ -33,7 +33,7 @@ public final class SweepTable {
   private final List<String> missing;
 
   /** One finished point. */
-  record Row(String point, Map<String, Double> parameters, Map<String, Object> metrics) {}
+  record Row(String point, Path run, Map<String, Double> parameters, Map<String, Object> metrics) {}
 
   private SweepTable(List<String> parameters, List<String> metrics, List<Row> rows, List<String> missing) {
     this.parameters = parameters;
@@ -65,9 +65,14 @@ public final class SweepTable {
       });
       parameters.addAll(p.parameters().keySet());
       metrics.addAll(kept.keySet());
-      rows.add(new Row(p.folder(), p.parameters(), kept));
+      rows.add(new Row(p.folder(), run, p.parameters(), kept));
     }
     return new SweepTable(List.copyOf(parameters), List.copyOf(metrics), rows, missing);
+  }
+
+  /** The run folders of the completed points, in point order. */
+  public List<Path> runFolders() {
+    return rows.stream().map(Row::run).toList();
   }
 
   public int rows() {

@@ -99,7 +99,10 @@ class SweepCommandTest {
     Path shared = TinySweeps.shared();
     CliRun collect = CliRun.in(shared, "collect", "local");
     assertEquals(0, collect.exitCode(), collect::toString);
-    assertTrue(collect.out().endsWith("wrote local/table.csv\nwrote local/table.md\n4 of 4 points\n"), collect.out());
+    assertTrue(collect.out().endsWith("wrote local/table.csv\nwrote local/table.md\nwrote local/sweep-report.html\n4 of 4 points\n"),
+        collect.out());
+    String report = Files.readString(shared.resolve("local/sweep-report.html"));
+    assertTrue(report.contains("point-2") && report.contains("VR.angle"), "the sweep report lists the points and the swept angle");
     List<String> csv = Files.readAllLines(shared.resolve("local/table.csv"));
     assertEquals(5, csv.size());
     List<String> header = List.of(csv.get(0).split(","));
