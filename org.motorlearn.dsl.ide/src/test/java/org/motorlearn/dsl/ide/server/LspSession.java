@@ -30,7 +30,9 @@ final class LspSession implements AutoCloseable {
 
   LspSession(Path jar, Path workingDirectory) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+    // a fixed heap, larger than the paper-scale spec's training estimate (~0.9 GB), so the validator's
+    // memory warning (estimate against this JVM's limit) does not depend on the machine
+    process = new ProcessBuilder(java, "-Xmx2g", "-jar", jar.toString())
         .directory(workingDirectory.toFile())
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
