@@ -1,5 +1,6 @@
 package org.motorlearn.runtime.task;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,5 +29,10 @@ public record TrialSet(INDArray inputs, INDArray targets, int[] targetIds, int[]
 
   public int bins() {
     return (int) inputs.size(1);
+  }
+
+  /** The same trials with inputs and targets of another floating-point type (FLOAT or DOUBLE). */
+  public TrialSet castTo(DataType type) {
+    return new TrialSet(inputs.castTo(type), targets.castTo(type), targetIds, cueBins, goBins);
   }
 }
