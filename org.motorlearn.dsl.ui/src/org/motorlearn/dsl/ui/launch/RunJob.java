@@ -1,0 +1,120 @@
+package org.motorlearn.dsl.ui.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.IStreamListener;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.model.IStreamMonitor;
+import org.motorlearn.dsl.ui.MotorLearnUiPlugin;
+
+/**
+ * The run as Eclipse sees it: a job in the Progress view that follows the process's output, shows
+ * the phase and update, cancels the process when the user cancels the job, and refreshes the runs
+ * folder (and the MotorLearn Runs view) when the process ends.
+ */
+final class RunJob extends Job {
+  static final String FAMILY = MotorLearnUiPlugin.PLUGIN_ID + ".run";
+  private static final int WORK_PER_PHASE = 1000;
+  private static final long POLL_MS = 250;
+
+  private final IFile spec;
+  private final Path runFolder;
+  private final IContainer runs;
+  private final IProcess process;
+  private final List<String> phases;
+  private final RunProgress progress = new RunProgress();
+
+  RunJob(IFile spec, Path runFolder, IContainer runs, IProcess process, List<String> phases) {
+    super("MotorLearn run of " + spec.getName());
+    this.spec = spec;
+    this.runFolder = runFolder;
+    this.runs = runs;
+    this.process = process;
+    this.phases = phases;
+    IStreamListener listener = (text, monitor) -> text.lines().forEach(progress::accept);
+    IStreamMonitor out = process.getStreamsProxy() == null ? null : process.getStreamsProxy().getOutputStreamMonitor();
+    IStreamMonitor err = process.getStreamsProxy() == null ? null : process.getStreamsProxy().getErrorStreamMonitor();
+    if (out != null) {
+      out.addListener(listener);
+    }
+    if (err != null) {
+      err.addListener(listener);
+    }
+  }
+
+  @Override
+  public boolean belongsTo(Object family) {
+    return FAMILY.equals(family);
+  }
+
+  @Override
+  protected IStatus run(IProgressMonitor monitor) {
+    ActiveRuns.started(runFolder);
+    int total = Math.max(1, phases.size()) * WORK_PER_PHASE;
+    monitor.beginTask(getName(), total);
+    int reported = 0;
+    try {
+      while (!process.isTerminated()) {
+        if (monitor.isCanceled()) {
+          monitor.subTask("cancelling: the run records where it stopped");
+          terminate();
+          return Status.CANCEL_STATUS;
+        }
+        int done = workDone();
+        if (done > reported) {
+          monitor.worked(done - reported);
+          reported = done;
+        }
+        monitor.subTask(progress.describe());
+        Thread.sleep(POLL_MS);
+      }
+      return finished();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      terminate();
+      return Status.CANCEL_STATUS;
+    } finally {
+      ActiveRuns.ended(runFolder);
+      ExperimentLaunchDelegate.refresh(runs);
+      RunFolders.changed(spec);
+      monitor.done();
+    }
+  }
+
+  private int workDone() {
+    int index = phases.indexOf(progress.phase());
+    if (index < 0) {
+      return 0;
+    }
+    return index * WORK_PER_PHASE + (int) (progress.fraction() * WORK_PER_PHASE);
+  }
+
+  private IStatus finished() {
+    try {
+      int exit = process.getExitValue();
+      if (exit == 0) {
+        return Status.OK_STATUS;
+      }
+      return Status.error("The MotorLearn run of " + spec.getFullPath() + " ended with exit code " + exit
+          + "; its messages are in the Console view. Run folder: " + runFolder);
+    } catch (DebugException e) {
+      return e.getStatus();
+    }
+  }
+
+  private void terminate() {
+    try {
+      // SIGTERM first: the command line marks the run cancelled before it exits.
+      process.terminate();
+    } catch (DebugException e) {
+      MotorLearnUiPlugin.log(IStatus.WARNING, "Cancelling the MotorLearn run of " + spec.getFullPath() + " failed", e);
+    }
+  }
+}
