@@ -76,7 +76,19 @@ public final class BlockSettings {
 
   /** Grammar elements that start a setting (for the formatter). */
   public boolean isSettingStart(EObject grammarElement) {
-    return starts.contains(grammarElement);
+    return grammarElement != null && (starts.contains(grammarElement)
+        || grammarElement.eContainer() instanceof Assignment && starts.contains(grammarElement.eContainer()));
+  }
+
+  /** The blocks (rule names) that have a setting starting with this word. */
+  public List<String> blocksWithSetting(String word) {
+    List<String> blocks = new ArrayList<>();
+    byRule.forEach((rule, settings) -> {
+      if (settings.stream().anyMatch(s -> s.words().equals(word) || s.words().startsWith(word + " "))) {
+        blocks.add(rule);
+      }
+    });
+    return blocks;
   }
 
   /** Names of all blocks that have settings. */
@@ -88,10 +100,13 @@ public final class BlockSettings {
     if (!(rule.getAlternatives() instanceof Group)) {
       return null;
     }
+    AbstractElement previous = null;
     for (AbstractElement element : ((Group) rule.getAlternatives()).getElements()) {
-      if (element instanceof Alternatives && "*".equals(element.getCardinality())) {
+      if (element instanceof Alternatives && "*".equals(element.getCardinality())
+          && previous instanceof Keyword && "{".equals(((Keyword) previous).getValue())) {
         return (Alternatives) element;
       }
+      previous = element;
     }
     return null;
   }
@@ -103,22 +118,24 @@ public final class BlockSettings {
     return element;
   }
 
-  /** Leading keywords of an alternative, e.g. "initial state", "adam | sgd", "module". */
+  /**
+   * Leading words of an alternative, e.g. "initial state", "recurrent init" (optional words are
+   * left out), "adam | sgd" (an enum), "module" (a nested block).
+   */
   private static String leadingWords(AbstractElement alternative) {
     List<AbstractElement> sequence = alternative instanceof Group
         ? ((Group) alternative).getElements() : List.of(alternative);
-    StringBuilder words = new StringBuilder();
-    for (AbstractElement element : sequence) {
-      String word = wordOf(element);
-      if (word == null) {
+    String first = wordOf(sequence.get(0));
+    if (first == null) {
+      return "";
+    }
+    StringBuilder words = new StringBuilder(first);
+    for (AbstractElement element : sequence.subList(1, sequence.size())) {
+      if (!(element instanceof Keyword)) {
         break;
       }
-      if (words.length() > 0) {
-        words.append(' ');
-      }
-      words.append(word);
-      if (!(element instanceof Keyword) || element.getCardinality() != null) {
-        break;
+      if (element.getCardinality() == null) {
+        words.append(' ').append(((Keyword) element).getValue());
       }
     }
     return words.toString();

@@ -7,16 +7,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,9 +32,6 @@ public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   /** NumPy pads headers so the data starts at a multiple of 64 bytes (aligned memory maps). */
   private static final int ALIGNMENT = 64;
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
   private static final int CHUNK = 1 << 16;
 
   private Npy() {}
@@ -62,29 +54,29 @@ public final class Npy {
    */
   public static INDArray read(InputStream stream, String source) throws IOException {
     DataInputStream in = new DataInputStream(stream);
-    Header header = readHeader(in, source);
+    NpyHeader header = NpyHeader.read(in, source);
     long count = 1;
-    for (long d : header.shape) {
+    for (long d : header.shape()) {
       count *= d;
     }
     if (count > Integer.MAX_VALUE) {
       throw new NpyException(source + ": " + count + " elements are more than one Java array can hold");
     }
     int n = (int) count;
-    ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(n, header.itemSize)).order(header.order);
+    ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(n, header.itemSize())).order(header.order());
     try {
       in.readFully(bytes.array());
     } catch (EOFException e) {
       throw new NpyException(source + ": the file ends before the " + n + " elements its header promises"
-          + " (shape " + shapeText(header.shape) + "); the file is truncated", e);
+          + " (shape " + shapeText(header.shape()) + "); the file is truncated", e);
     }
-    long[] shape = header.shape;
+    long[] shape = header.shape();
     if (shape.length == 0) {
       return scalar(header, bytes);
     }
-    return switch (header.kind) {
-      case 'f' -> header.itemSize == 4 ? floats(bytes, n, shape) : doubles(bytes, n, shape);
-      case 'i' -> header.itemSize == 4 ? ints(bytes, n, shape) : longs(bytes, n, shape);
+    return switch (header.kind()) {
+      case 'f' -> header.itemSize() == 4 ? floats(bytes, n, shape) : doubles(bytes, n, shape);
+      case 'i' -> header.itemSize() == 4 ? ints(bytes, n, shape) : longs(bytes, n, shape);
       case 'b' -> bytesAs(bytes.array(), shape, DataType.BOOL);
       default -> bytesAs(bytes.array(), shape, DataType.UINT8);
     };
@@ -220,95 +212,10 @@ public final class Npy {
     return ((prefix + textLength + 1 + ALIGNMENT - 1) / ALIGNMENT) * ALIGNMENT;
   }
 
-  private record Header(char kind, int itemSize, ByteOrder order, long[] shape) {}
-
-  private static Header readHeader(DataInputStream in, String source) throws IOException {
-    byte[] magic = new byte[MAGIC.length];
-    try {
-      in.readFully(magic);
-    } catch (EOFException e) {
-      throw new NpyException(source + ": not a .npy file (shorter than the 6-byte magic string)", e);
-    }
-    for (int i = 0; i < MAGIC.length; i++) {
-      if (magic[i] != MAGIC[i]) {
-        throw new NpyException(source + ": not a .npy file (it does not start with \\x93NUMPY);"
-            + " save arrays with numpy.save");
-      }
-    }
-    int major = in.readUnsignedByte();
-    int minor = in.readUnsignedByte();
-    long headerLength;
-    if (major == 1) {
-      headerLength = Short.toUnsignedInt(Short.reverseBytes(in.readShort()));
-    } else if (major == 2 || major == 3) {
-      headerLength = Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
-    } else {
-      throw new NpyException(source + ": .npy format version " + major + "." + minor
-          + " is not supported (versions 1.0, 2.0 and 3.0 are)");
-    }
-    if (headerLength > 1 << 24) {
-      throw new NpyException(source + ": implausible header length " + headerLength + "; the file is damaged");
-    }
-    byte[] text = new byte[(int) headerLength];
-    in.readFully(text);
-    String dict = new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    return parseHeader(dict, source);
-  }
-
-  private static Header parseHeader(String dict, String source) {
-    Matcher descr = DESCR.matcher(dict);
-    Matcher fortran = FORTRAN.matcher(dict);
-    Matcher shape = SHAPE.matcher(dict);
-    if (!descr.find() || !fortran.find() || !shape.find()) {
-      throw new NpyException(source + ": the header " + dict.strip() + " lacks 'descr', 'fortran_order' or 'shape'");
-    }
-    if (fortran.group(1).equals("True")) {
-      throw new NpyException(source + ": the array is stored in Fortran order, which is not supported;"
-          + " save numpy.ascontiguousarray(a) instead");
-    }
-    String type = descr.group(1);
-    Header header = switch (type) {
-      case "<f4", "=f4" -> new Header('f', 4, ByteOrder.LITTLE_ENDIAN, null);
-      case ">f4" -> new Header('f', 4, ByteOrder.BIG_ENDIAN, null);
-      case "<f8", "=f8" -> new Header('f', 8, ByteOrder.LITTLE_ENDIAN, null);
-      case ">f8" -> new Header('f', 8, ByteOrder.BIG_ENDIAN, null);
-      case "<i4", "=i4" -> new Header('i', 4, ByteOrder.LITTLE_ENDIAN, null);
-      case ">i4" -> new Header('i', 4, ByteOrder.BIG_ENDIAN, null);
-      case "<i8", "=i8" -> new Header('i', 8, ByteOrder.LITTLE_ENDIAN, null);
-      case ">i8" -> new Header('i', 8, ByteOrder.BIG_ENDIAN, null);
-      case "|b1" -> new Header('b', 1, ByteOrder.LITTLE_ENDIAN, null);
-      case "|u1" -> new Header('u', 1, ByteOrder.LITTLE_ENDIAN, null);
-      default -> throw new NpyException(source + ": dtype '" + type + "' is not supported"
-          + " (supported: float32 <f4, float64 <f8, int32 <i4, int64 <i8, bool |b1, uint8 |u1);"
-          + " convert with a.astype(numpy.float64) before saving");
-    };
-    List<Long> dims = new ArrayList<>();
-    for (String part : shape.group(1).split(",")) {
-      String p = part.strip();
-      if (p.isEmpty()) {
-        continue;
-      }
-      if (p.endsWith("L")) {
-        p = p.substring(0, p.length() - 1); // Python 2 long literals
-      }
-      try {
-        long d = Long.parseLong(p);
-        if (d < 0) {
-          throw new NumberFormatException();
-        }
-        dims.add(d);
-      } catch (NumberFormatException e) {
-        throw new NpyException(source + ": bad shape (" + shape.group(1) + ") in the header", e);
-      }
-    }
-    long[] s = dims.stream().mapToLong(Long::longValue).toArray();
-    return new Header(header.kind, header.itemSize, header.order, s);
-  }
-
-  private static INDArray scalar(Header header, ByteBuffer bytes) {
-    return switch (header.kind) {
-      case 'f' -> header.itemSize == 4 ? Nd4j.scalar(bytes.getFloat(0)) : Nd4j.scalar(bytes.getDouble(0));
-      case 'i' -> header.itemSize == 4 ? Nd4j.scalar(bytes.getInt(0)) : Nd4j.scalar(bytes.getLong(0));
+  private static INDArray scalar(NpyHeader header, ByteBuffer bytes) {
+    return switch (header.kind()) {
+      case 'f' -> header.itemSize() == 4 ? Nd4j.scalar(bytes.getFloat(0)) : Nd4j.scalar(bytes.getDouble(0));
+      case 'i' -> header.itemSize() == 4 ? Nd4j.scalar(bytes.getInt(0)) : Nd4j.scalar(bytes.getLong(0));
       case 'b' -> Nd4j.scalar(bytes.get(0) != 0);
       default -> Nd4j.scalar(Byte.toUnsignedInt(bytes.get(0))).castTo(DataType.UINT8);
     };

@@ -89,7 +89,7 @@ public sealed interface TaskSpec {
   }
 
   /**
-   * Recorded hand trajectories, loaded from a file in the layout documented in docs/run-format.md
+   * Recorded hand trajectories, loaded from a file in the layout documented in docs/trajectory-format.md
    * (.npy with a sidecar trial table, or one CSV). The last {@code testTrials} trials form the test set.
    */
   record Recorded(String name, Path file, int targets, int trialBins, int testTrials, double inputGain, double holdValue)

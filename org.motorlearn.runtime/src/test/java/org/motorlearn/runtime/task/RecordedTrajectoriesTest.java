@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.motorlearn.runtime.io.Npy;
 import org.motorlearn.runtime.rng.RandomStreams;
 import org.motorlearn.runtime.spec.SpecException;
-import org.motorlearn.runtime.spec.TaskSpec.CenterOut;
 import org.motorlearn.runtime.spec.TaskSpec.Profile;
 import org.motorlearn.runtime.spec.TaskSpec.Recorded;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,7 +76,7 @@ class RecordedTrajectoriesTest {
 
   @Test
   void float32PositionsAreAccepted() {
-    Nd4jWrite.npy(dir.resolve("single.npy"), original.targets().castTo(DataType.FLOAT));
+    Npy.write(dir.resolve("single.npy"), original.targets().castTo(DataType.FLOAT));
     RecordedTrajectories.writeNpy(dir.resolve("tmp.npy"), original);
     copy(dir.resolve("tmp.trials.csv"), dir.resolve("single.trials.csv"));
     assertEquals(original.targets().castTo(DataType.FLOAT).castTo(DataType.DOUBLE).get(NDArrayIndex.interval(8, 12)),
@@ -107,11 +107,11 @@ class RecordedTrajectoriesTest {
     assertMessage("task monkey: the trial table " + table + " is missing; beside reaches.npy put a CSV with header"
         + " target,cue_bin,go_bin and one row per trial", "reaches.npy");
 
-    Nd4jWrite.npy(dir.resolve("short.npy"), Nd4j.zeros(DataType.DOUBLE, 3, 100, 2));
+    Npy.write(dir.resolve("short.npy"), Nd4j.zeros(DataType.DOUBLE, 3, 100, 2));
     assertMessage("task monkey: " + dir.resolve("short.npy") + " has 100 bins per trial, but the task declares 120;"
         + " set the trial length to 100 bins or resample the data", "short.npy");
 
-    Nd4jWrite.npy(dir.resolve("flat.npy"), Nd4j.zeros(DataType.DOUBLE, 3, 120));
+    Npy.write(dir.resolve("flat.npy"), Nd4j.zeros(DataType.DOUBLE, 3, 120));
     assertMessage("task monkey: " + dir.resolve("flat.npy") + " has shape [3, 120]; expected [trials, bins, 2] hand"
         + " positions (x, y in cm)", "flat.npy");
 
@@ -179,13 +179,6 @@ class RecordedTrajectoriesTest {
       Files.copy(from, to);
     } catch (IOException e) {
       throw new AssertionError(e);
-    }
-  }
-
-  /** Writes arrays the way a user would hand them over. */
-  static final class Nd4jWrite {
-    static void npy(Path file, org.nd4j.linalg.api.ndarray.INDArray a) {
-      org.motorlearn.runtime.io.Npy.write(file, a);
     }
   }
 }

@@ -1,0 +1,133 @@
+package org.motorlearn.dsl.cli;
+
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.xtext.formatting2.FormatterRequest;
+import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.formatting2.regionaccess.ITextRegionAccess;
+import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
+import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
+import org.eclipse.xtext.resource.XtextResource;
+import org.motorlearn.dsl.cli.SpecFiles.DiagnosticReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code motorlearn format FILE...}: the language's formatter (formatting2). It only moves whitespace,
+ * so a file with syntax errors is refused: its structure is not known.
+ */
+@Command(name = "format", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+    description = {"Lay out spec files in the canonical style of the language's formatter.",
+        "Prints the formatted text to stdout unless --in-place or --check is given.",
+        "A file with syntax errors is not formatted (exit 1)."})
+final class FormatCommand implements Callable<Integer> {
+
+  private final Console console;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Spec files (*.motor); several only with --in-place or --check.")
+  private List<String> files;
+
+  @ArgGroup(exclusive = true)
+  private Mode mode = new Mode();
+
+  static final class Mode {
+    @Option(names = "--in-place", description = "Rewrite the files (only those that change).")
+    boolean inPlace;
+
+    @Option(names = "--check", description = "Change nothing; list the files that are not formatted and exit with 1 "
+        + "if there are any.")
+    boolean check;
+  }
+
+  FormatCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    if (files.size() > 1 && !mode.inPlace && !mode.check) {
+      throw CliException.usage("several files can only be formatted with --in-place or --check");
+    }
+    SpecFiles specs = SpecFiles.load(console, files);
+    refuseSyntaxErrors(specs);
+    int unformatted = 0;
+    for (XtextResource resource : specs.requested()) {
+      Path path = SpecFiles.pathOf(resource);
+      String original = resource.getParseResult().getRootNode().getText();
+      String formatted = format(resource);
+      boolean changes = !formatted.equals(original);
+      if (mode.check) {
+        if (changes) {
+          unformatted++;
+          console.out().println("not formatted: " + console.display(path));
+        }
+      } else if (mode.inPlace) {
+        if (changes) {
+          write(path, formatted);
+          console.out().println("formatted " + console.display(path));
+        }
+      } else {
+        console.out().print(formatted);
+      }
+    }
+    if (mode.check) {
+      console.out().println(unformatted == 0 ? "all " + TextDiagnostics.plural(files.size(), "file") + " formatted"
+          : TextDiagnostics.plural(unformatted, "file") + " not formatted; `motorlearn format --in-place` fixes them");
+    }
+    return unformatted == 0 ? ExitCode.OK : ExitCode.SPEC_ERRORS;
+  }
+
+  private void refuseSyntaxErrors(SpecFiles specs) {
+    DiagnosticReport report = specs.validate();
+    List<Path> requested = specs.requested().stream().map(SpecFiles::pathOf).toList();
+    List<SpecDiagnostic> syntaxErrors = report.diagnostics().stream()
+        .filter(d -> d.syntax() && requested.contains(d.file())).toList();
+    if (!syntaxErrors.isEmpty()) {
+      new TextDiagnostics(console).print(new DiagnosticReport(syntaxErrors, report.sources()), console.err());
+      throw new CliException(ExitCode.SPEC_ERRORS, TextDiagnostics.plural(syntaxErrors.size(), "syntax error")
+          + "; nothing was formatted (the formatter needs a file that parses)");
+    }
+  }
+
+  /** The whole file as the formatter lays it out. */
+  static String format(XtextResource resource) {
+    Injector injector = LanguageInjector.get();
+    ITextRegionAccess regions = injector.getInstance(TextRegionAccessBuilder.class).forNodeModel(resource).create();
+    FormatterRequest request = injector.getInstance(FormatterRequest.class);
+    request.setTextRegionAccess(regions);
+    List<ITextReplacement> replacements = injector.getInstance(IFormatter2.class).format(request);
+    return regions.getRewriter().renderToString(replacements);
+  }
+
+  /** Replaces the file atomically, so an interrupted write never leaves half a spec. */
+  private void write(Path path, String text) {
+    Path temporary = null;
+    try {
+      temporary = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteQuietly(temporary);
+      throw CliException.io("write", path, e);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException ignored) {
+      // the write already failed; that error is the one to report
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.motorlearn.runtime.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.motorlearn.runtime.spec.Experiment;
+
+/**
+ * manifest.json: what ran (spec text, hash, seed, parameters, the full description), with what
+ * (versions, thread layout, machine), when, and how it ended. Rewritten atomically at every change
+ * of status, so it always tells the truth about the folder.
+ */
+public final class Manifest {
+
+  public static final String FORMAT = "motorlearn-run/1";
+
+  private static final Gson TREES = new GsonBuilder().serializeSpecialFloatingPointValues().serializeNulls().create();
+
+  private final Path file;
+  private final JsonObject tree;
+
+  private Manifest(Path file, JsonObject tree) {
+    this.file = file;
+    this.tree = tree;
+  }
+
+  /** A new manifest of a run that is about to start. */
+  public static Manifest start(Path file, Experiment experiment, String threadLayout, List<String> commandLine) {
+    JsonObject tree = new JsonObject();
+    Manifest m = new Manifest(file, tree);
+    m.put("format", FORMAT);
+    m.put("experiment", experiment.name());
+    m.put("status", RunStatus.RUNNING.label());
+    m.put("error", null);
+    m.put("seed", experiment.seed());
+    m.put("precision", experiment.precision().name().toLowerCase());
+    m.put("specSha256", experiment.sourceHash());
+    m.put("spec", experiment.source());
+    m.put("parameters", experiment.parameters());
+    m.put("definition", definition(experiment));
+    m.put("versions", Provenance.versions());
+    m.put("threadLayout", threadLayout);
+    m.put("machine", Provenance.machine());
+    m.put("commandLine", commandLine.isEmpty() ? null : commandLine);
+    m.put("started", Instant.now().toString());
+    m.put("ended", null);
+    m.put("resumed", List.of());
+    Map<String, Object> phases = new LinkedHashMap<>();
+    experiment.phases().forEach(p -> phases.put(p.name(), "pending"));
+    m.put("phases", phases);
+    return m;
+  }
+
+  /** The manifest of an existing run folder. */
+  public static Manifest read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new RunException("cannot resume: " + file.getParent() + " has no manifest.json, so it is not a MotorLearn run folder");
+    }
+    JsonElement tree = Json.read(file);
+    if (!tree.isJsonObject() || !tree.getAsJsonObject().has("format")) {
+      throw new RunException("cannot resume: " + file + " is not a MotorLearn run manifest");
+    }
+    return new Manifest(file, tree.getAsJsonObject());
+  }
+
+  /**
+   * The structured experiment description recorded in the manifest (every record of the spec
+   * package as nested maps; the spec text is recorded separately). Two runs with equal definitions
+   * and thread layouts produce identical bits.
+   */
+  public static Object definition(Experiment experiment) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = (Map<String, Object>) Json.describe(experiment);
+    tree.remove("source");
+    return tree;
+  }
+
+  /**
+   * Fails unless {@code experiment} is the one this run folder was started with (same definition,
+   * hence same seed, parameters and phases): resuming a different experiment would mix results.
+   */
+  public void requireSameExperiment(Experiment experiment) {
+    String recorded = Json.toJson(Json.toPlain(tree.get("definition")));
+    String now = Json.toJson(definition(experiment));
+    if (!recorded.equals(now)) {
+      throw new RunException("cannot resume " + file.getParent() + ": it was started with a different experiment"
+          + " description (spec, seed or parameters changed); run it into a new folder with --out instead");
+    }
+  }
+
+  public RunStatus status() {
+    return RunStatus.fromLabel(tree.get("status").getAsString());
+  }
+
+  public String threadLayout() {
+    JsonElement e = tree.get("threadLayout");
+    return e == null || e.isJsonNull() ? "" : e.getAsString();
+  }
+
+  public void phase(String name, String state) {
+    tree.getAsJsonObject("phases").addProperty(name, state);
+  }
+
+  /** Records that the run was continued (when, thread layout and command line of the continuation). */
+  public void resumed(String threadLayout, List<String> commandLine) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("at", Instant.now().toString());
+    entry.put("threadLayout", threadLayout);
+    entry.put("commandLine", commandLine.isEmpty() ? null : commandLine);
+    tree.getAsJsonArray("resumed").add(TREES.toJsonTree(entry));
+    put("status", RunStatus.RUNNING.label());
+    put("error", null);
+    put("ended", null);
+  }
+
+  public void end(RunStatus status, String error) {
+    put("status", status.label());
+    put("error", error);
+    put("ended", Instant.now().toString());
+  }
+
+  public void write() {
+    Json.write(file, tree);
+  }
+
+  private void put(String key, Object value) {
+    tree.add(key, value == null ? JsonNull.INSTANCE : TREES.toJsonTree(value));
+  }
+}

@@ -1,0 +1,24 @@
+package org.motorlearn.runtime.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a run left behind.
+ *
+ * @param folder the run folder
+ * @param status completed, failed or cancelled
+ * @param error why a run failed (null otherwise)
+ * @param metrics the headline metrics of summary.json: per phase its test metrics, per analysis its
+ *     results (nested maps of strings, numbers and lists)
+ */
+public record RunResult(Path folder, RunStatus status, String error, Map<String, Object> metrics) {
+
+  public RunResult {
+    metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+  }
+
+  public boolean completed() {
+    return status == RunStatus.COMPLETED;
+  }
+}
