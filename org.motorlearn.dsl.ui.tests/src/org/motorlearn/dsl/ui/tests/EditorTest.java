@@ -115,6 +115,18 @@ class EditorTest {
   }
 
   @Test
+  void hoverOnAModuleGivesItsEulerStepAndOnAKeywordItsDocumentation() throws Exception {
+    IFile file = Workbench.file(project, "hover.motor", Specs.VALID);
+    MotorLearnEditor editor = Workbench.open(file);
+    Workbench.reconciled(editor);
+    String module = editor.hoverText(Specs.VALID.indexOf("PMd {") + 1);
+    assertTrue(module.startsWith("module PMd"), module);
+    assertTrue(module.contains("Euler step: a = dt/tau = ") && module.contains(" = 0.2"), module);
+    String keyword = editor.hoverText(Specs.VALID.indexOf("tau") + 1);
+    assertTrue(keyword != null && !keyword.isBlank() && !keyword.contains("**"), keyword);
+  }
+
+  @Test
   void toggleCommentCommentsAndUncommentsLines() throws Exception {
     IFile file = Workbench.file(project, "comment.motor", Specs.VALID);
     MotorLearnEditor editor = Workbench.open(file);

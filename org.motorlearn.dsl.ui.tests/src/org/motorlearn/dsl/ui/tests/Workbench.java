@@ -104,14 +104,21 @@ final class Workbench {
     });
   }
 
-  /** Saves a screenshot of the workbench window to target/screenshots/NAME.png (for review). */
+  /** Saves a screenshot of the whole (virtual) screen to target/screenshots/NAME.png (for review). */
   static Path screenshot(String name) throws Exception {
     Display display = Display.getCurrent();
     Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-    while (display.readAndDispatch()) {
-      // paint everything first
+    if (!shell.getMaximized()) {
+      shell.setMaximized(true);
     }
-    Rectangle bounds = shell.getBounds();
+    long until = System.currentTimeMillis() + 300;
+    while (System.currentTimeMillis() < until) {
+      // let layouts and paints after the last change finish
+      if (!display.readAndDispatch()) {
+        Thread.sleep(20);
+      }
+    }
+    Rectangle bounds = display.getBounds();
     Image image = new Image(display, bounds.width, bounds.height);
     GC gc = new GC(display);
     try {

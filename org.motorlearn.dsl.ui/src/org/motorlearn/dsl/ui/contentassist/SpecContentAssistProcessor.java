@@ -19,7 +19,6 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.ContentAssistContextFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.TextRegion;
-import org.motorlearn.dsl.ui.editor.ElementDocumentation;
 import org.motorlearn.dsl.ui.editor.MotorLearnEditor;
 import org.motorlearn.dsl.ui.language.MotorLearnLanguage;
 import org.motorlearn.dsl.ui.language.SpecAnalyzer;
@@ -47,8 +46,7 @@ public final class SpecContentAssistProcessor implements IContentAssistProcessor
       int start = offset - prefix.length();
       String label = entry.getLabel() != null ? entry.getLabel() : entry.getProposal();
       String display = entry.getDescription() == null ? label : label + " - " + entry.getDescription();
-      String documentation = entry.getDocumentation() != null ? entry.getDocumentation()
-          : ElementDocumentation.keyword(entry.getProposal());
+      String documentation = entry.getDocumentation();
       proposals.add(new CompletionProposal(entry.getProposal(), start, prefix.length(),
           entry.getProposal().length(), null, display, null, documentation));
     }

@@ -166,6 +166,11 @@ public class MotorLearnEditor extends TextEditor {
     });
   }
 
+  /** The hover text at {@code offset} of the newest analysis, as the editor shows it on code. */
+  public String hoverText(int offset) {
+    return SpecTextHover.at(this, offset);
+  }
+
   /** The regions currently given semantic styles (for tests and diagnostics). */
   public List<SemanticRegions.Region> semanticRegions() {
     return semanticHighlighter == null ? List.of() : semanticHighlighter.regions();

@@ -14,12 +14,21 @@ import org.eclipse.jface.text.Region;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.motorlearn.dsl.ui.language.MotorLearnLanguage;
 import org.motorlearn.dsl.ui.language.SpecAnalysis;
 
 /**
- * Hover text: the problems under the mouse (what is wrong and how to fix it) or, on code, what the
- * element or keyword means and the quantities derived from it.
+ * Hover text: the problems under the mouse (what is wrong and how to fix it) or, on code, the
+ * language's own hover (the one the language server gives): keyword documentation, the element's
+ * doc comment and derived quantities (a = dt/tau, parameter counts, training memory).
  */
 final class SpecTextHover implements ITextHover, ITextHoverExtension {
   private final MotorLearnEditor editor;
@@ -45,7 +54,26 @@ final class SpecTextHover implements ITextHover, ITextHoverExtension {
     if (analysis == null || !analysis.text().equals(textViewer.getDocument().get())) {
       return null;
     }
-    return ElementDocumentation.at(analysis.resource(), region.getOffset());
+    return languageHover(analysis.resource(), analysis.text(), region.getOffset());
+  }
+
+  /** The language's hover at {@code offset}, as plain text; null when it has nothing to say. */
+  static String languageHover(XtextResource resource, String text, int offset) {
+    Document document = new Document(1, text);
+    HoverParams params = new HoverParams(new TextDocumentIdentifier(resource.getURI().toString()),
+        document.getPosition(offset));
+    Hover hover = MotorLearnLanguage.get(IHoverService.class).hover(document, resource, params,
+        CancelIndicator.NullImpl);
+    if (hover == null || hover.getContents() == null || !hover.getContents().isRight()) {
+      return null;
+    }
+    String markdown = hover.getContents().getRight().getValue();
+    return markdown == null || markdown.isBlank() ? null : plain(markdown);
+  }
+
+  /** The hover is Markdown for LSP clients; the platform's hover shows text, so the markup goes. */
+  static String plain(String markdown) {
+    return markdown.replace("**", "").replace("`", "");
   }
 
   private List<String> problemsAt(int offset) {
@@ -71,5 +99,11 @@ final class SpecTextHover implements ITextHover, ITextHoverExtension {
   @Override
   public IInformationControlCreator getHoverControlCreator() {
     return parent -> new DefaultInformationControl(parent, "MotorLearn");
+  }
+
+  /** The hover text at an offset of the editor's newest analysis (for tests). */
+  static String at(MotorLearnEditor editor, int offset) {
+    SpecAnalysis analysis = editor.analysis();
+    return analysis == null ? null : languageHover(analysis.resource(), analysis.text(), offset);
   }
 }

@@ -29,6 +29,9 @@ public final class ToggleCommentHandler extends AbstractHandler {
   public static void toggle(MotorLearnEditor editor, int offset, int length) throws ExecutionException {
     IDocument document = editor.document();
     IRewriteTarget target = editor.getAdapter(IRewriteTarget.class);
+    if (target != null) {
+      target.beginCompoundChange();
+    }
     try {
       int first = document.getLineOfOffset(offset);
       int last = document.getLineOfOffset(offset + length);
@@ -41,9 +44,6 @@ public final class ToggleCommentHandler extends AbstractHandler {
         if (!text.isBlank() && !text.stripLeading().startsWith(PREFIX)) {
           allCommented = false;
         }
-      }
-      if (target != null) {
-        target.beginCompoundChange();
       }
       // From the last line up, so earlier offsets stay valid.
       for (int line = last; line >= first; line--) {

@@ -51,8 +51,8 @@ public final class GenerateOnSave {
 
   /** Generates synchronously; the caller must hold the project's scheduling rule. */
   public static IStatus generate(IFile spec, IProgressMonitor monitor) {
-    try {
-      String text = new String(spec.getContents(true).readAllBytes(), spec.getCharset());
+    try (java.io.InputStream in = spec.getContents(true)) {
+      String text = new String(in.readAllBytes(), spec.getCharset());
       SpecAnalysis analysis = SpecAnalyzer.analyse(SpecUris.of(spec), text);
       if (analysis.hasErrors()) {
         return Status.OK_STATUS;

@@ -2,8 +2,6 @@ package org.motorlearn.dsl.ui.launch;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +29,11 @@ import org.motorlearn.dsl.ui.preferences.EditorPreferences;
 
 /**
  * Run As > MotorLearn Experiment: checks the spec, then runs
- * {@code java -cp <CLI class path> org.motorlearn.dsl.cli.Main run SPEC --out RUN} in a separate
+ * {@code java -cp <CLI class path> org.motorlearn.dsl.cli.Main run SPEC --out RUNS} in a separate
  * Java process (ND4J and its native libraries stay out of Eclipse). Its output goes to a console;
  * a job shows its progress and cancels it.
  */
 public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
-  private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
   @Override
   public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
       throws CoreException {
@@ -45,7 +41,8 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     SpecAnalysis analysis = check(spec);
     String classpath = CliClasspath.resolve();
     IContainer runs = runsFolder(configuration, spec);
-    Path runFolder = uniqueRunFolder(runs, spec);
+    Path runsPath = runs.getLocation().toPath();
+    java.util.Set<Path> before = RunJob.children(runsPath);
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -56,7 +53,7 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     command.add("run");
     command.add(spec.getLocation().toOSString());
     command.add("--out");
-    command.add(runFolder.toString());
+    command.add(runsPath.toString());
     command.addAll(split(configuration.getAttribute(LaunchAttributes.PROGRAM_ARGUMENTS, "")));
 
     File workingDirectory = spec.getParent().getLocation().toFile();
@@ -65,7 +62,7 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     attributes.put(IProcess.ATTR_CMDLINE, String.join(" ", command));
     attributes.put(IProcess.ATTR_PROCESS_TYPE, "motorlearn");
     IProcess iprocess = DebugPlugin.newProcess(launch, process, "motorlearn run " + spec.getName(), attributes);
-    new RunJob(spec, runFolder, runs, iprocess, phaseNames(analysis)).schedule();
+    new RunJob(spec, runs, before, iprocess, phaseNames(analysis)).schedule();
   }
 
   static IFile spec(ILaunchConfiguration configuration) throws CoreException {
@@ -83,8 +80,8 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
   }
 
   private static SpecAnalysis check(IFile spec) throws CoreException {
-    try {
-      String text = new String(spec.getContents(true).readAllBytes(), spec.getCharset());
+    try (java.io.InputStream in = spec.getContents(true)) {
+      String text = new String(in.readAllBytes(), spec.getCharset());
       SpecAnalysis analysis = SpecAnalyzer.analyse(SpecUris.of(spec), text);
       long errors = analysis.issues().stream()
           .filter(issue -> issue.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR).count();
@@ -99,23 +96,13 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     }
   }
 
+  /** The folder receiving run folders: the launch's, or runs/ next to the spec. */
   static IContainer runsFolder(ILaunchConfiguration configuration, IFile spec) throws CoreException {
     String path = configuration.getAttribute(LaunchAttributes.RUNS_FOLDER, "");
     if (path.isBlank()) {
       return spec.getParent().getFolder(IPath.fromPortableString(RunFolders.DEFAULT_FOLDER));
     }
     return ResourcesPlugin.getWorkspace().getRoot().getFolder(IPath.fromPortableString(path));
-  }
-
-  /** runs/<spec>-<yyyyMMdd-HHmmss>[-n]: a new folder per run, never one that exists. */
-  private static Path uniqueRunFolder(IContainer runs, IFile spec) {
-    String base = spec.getFullPath().removeFileExtension().lastSegment() + "-" + LocalDateTime.now().format(RUN_STAMP);
-    Path parent = runs.getLocation().toPath();
-    Path candidate = parent.resolve(base);
-    for (int n = 2; candidate.toFile().exists(); n++) {
-      candidate = parent.resolve(base + "-" + n);
-    }
-    return candidate;
   }
 
   private static String vmArguments(ILaunchConfiguration configuration) throws CoreException {

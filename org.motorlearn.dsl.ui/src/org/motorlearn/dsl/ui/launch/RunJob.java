@@ -1,7 +1,12 @@
 package org.motorlearn.dsl.ui.launch;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -25,17 +30,22 @@ final class RunJob extends Job {
   private static final long POLL_MS = 250;
 
   private final IFile spec;
-  private final Path runFolder;
   private final IContainer runs;
+  private final Set<Path> before;
+  private Path runFolder;
   private final IProcess process;
   private final List<String> phases;
   private final RunProgress progress = new RunProgress();
 
-  RunJob(IFile spec, Path runFolder, IContainer runs, IProcess process, List<String> phases) {
+  /**
+   * @param before the folders in the runs folder before the process started: the one that appears
+   *     next is this run's (the command line names it {@code <experiment>-<yyyyMMdd-HHmmss>})
+   */
+  RunJob(IFile spec, IContainer runs, Set<Path> before, IProcess process, List<String> phases) {
     super("MotorLearn run of " + spec.getName());
     this.spec = spec;
-    this.runFolder = runFolder;
     this.runs = runs;
+    this.before = before;
     this.process = process;
     this.phases = phases;
     IStreamListener listener = (text, monitor) -> text.lines().forEach(progress::accept);
@@ -54,14 +64,45 @@ final class RunJob extends Job {
     return FAMILY.equals(family);
   }
 
+  /** The sub-folders of a folder (none if it does not exist). */
+  static Set<Path> children(Path folder) {
+    Set<Path> children = new HashSet<>();
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> list = Files.list(folder)) {
+        list.filter(Files::isDirectory).map(p -> p.toAbsolutePath().normalize()).forEach(children::add);
+      } catch (IOException e) {
+        // an unreadable runs folder has no runs to tell apart
+      }
+    }
+    return children;
+  }
+
+  /** This run's folder once the command line has created it, else null. */
+  Path runFolder() {
+    return runFolder;
+  }
+
+  private void findRunFolder() {
+    if (runFolder == null) {
+      for (Path child : children(runs.getLocation().toPath())) {
+        if (!before.contains(child)) {
+          runFolder = child;
+          ActiveRuns.started(child);
+          RunFolders.changed(spec);
+          return;
+        }
+      }
+    }
+  }
+
   @Override
   protected IStatus run(IProgressMonitor monitor) {
-    ActiveRuns.started(runFolder);
     int total = Math.max(1, phases.size()) * WORK_PER_PHASE;
     monitor.beginTask(getName(), total);
     int reported = 0;
     try {
       while (!process.isTerminated()) {
+        findRunFolder();
         if (monitor.isCanceled()) {
           monitor.subTask("cancelling: the run records where it stopped");
           terminate();
@@ -81,7 +122,10 @@ final class RunJob extends Job {
       terminate();
       return Status.CANCEL_STATUS;
     } finally {
-      ActiveRuns.ended(runFolder);
+      findRunFolder();
+      if (runFolder != null) {
+        ActiveRuns.ended(runFolder);
+      }
       ExperimentLaunchDelegate.refresh(runs);
       RunFolders.changed(spec);
       monitor.done();
@@ -103,7 +147,7 @@ final class RunJob extends Job {
         return Status.OK_STATUS;
       }
       return Status.error("The MotorLearn run of " + spec.getFullPath() + " ended with exit code " + exit
-          + "; its messages are in the Console view. Run folder: " + runFolder);
+          + "; its messages are in the Console view." + (runFolder == null ? "" : " Run folder: " + runFolder));
     } catch (DebugException e) {
       return e.getStatus();
     }

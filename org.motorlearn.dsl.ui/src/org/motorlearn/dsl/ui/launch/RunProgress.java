@@ -4,38 +4,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads progress from the output of {@code motorlearn run}: lines that mention a phase and an
- * update count "k/N" (e.g. {@code phase initial update 120/500 loss 2.31}). Other lines pass by.
+ * Reads progress from the plain (non-terminal) output of {@code motorlearn run} (docs/cli.md,
+ * "Progress display"): {@code phase P: N updates}, {@code phase P: evaluating},
+ * {@code P [####----]  125/500  loss ...} at most every 10 seconds, and {@code phase P: done in T}.
  */
 final class RunProgress {
-  private static final Pattern PHASE = Pattern.compile("\\bphase\\s+([^\\s:,]+)");
-  private static final Pattern UPDATE = Pattern.compile("\\b(\\d+)\\s*/\\s*(\\d+)\\b");
+  private static final Pattern STARTED = Pattern.compile("^phase (\\S+): (\\d+) updates\\b");
+  private static final Pattern EVALUATING = Pattern.compile("^phase (\\S+): evaluating\\b");
+  private static final Pattern DONE = Pattern.compile("^phase (\\S+): done\\b");
+  private static final Pattern UPDATE = Pattern.compile("^(\\S+) \\[[#-]*\\]\\s+(\\d+)/(\\d+)\\b");
 
   private String phase = "";
   private int update;
   private int updates;
+  private boolean evaluating;
 
   /** Feeds one line of output; returns true if it changed the progress. */
   synchronized boolean accept(String line) {
-    Matcher phaseMatcher = PHASE.matcher(line);
-    Matcher updateMatcher = UPDATE.matcher(line);
-    if (!phaseMatcher.find()) {
+    String text = line.strip();
+    Matcher m;
+    if ((m = UPDATE.matcher(text)).find()) {
+      set(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), false);
+    } else if ((m = STARTED.matcher(text)).find()) {
+      set(m.group(1), 0, Integer.parseInt(m.group(2)), false);
+    } else if ((m = EVALUATING.matcher(text)).find()) {
+      set(m.group(1), 0, 0, true);
+    } else if ((m = DONE.matcher(text)).find()) {
+      set(m.group(1), Math.max(updates, 1), Math.max(updates, 1), false);
+    } else {
       return false;
     }
-    String newPhase = phaseMatcher.group(1);
-    if (updateMatcher.find(phaseMatcher.end())) {
-      phase = newPhase;
-      update = Integer.parseInt(updateMatcher.group(1));
-      updates = Integer.parseInt(updateMatcher.group(2));
-      return true;
-    }
-    if (!newPhase.equals(phase)) {
-      phase = newPhase;
-      update = 0;
-      updates = 0;
-      return true;
-    }
-    return false;
+    return true;
+  }
+
+  private void set(String newPhase, int newUpdate, int newUpdates, boolean newEvaluating) {
+    phase = newPhase;
+    update = newUpdate;
+    updates = newUpdates;
+    evaluating = newEvaluating;
   }
 
   synchronized String phase() {
@@ -50,6 +56,9 @@ final class RunProgress {
   synchronized String describe() {
     if (phase.isEmpty()) {
       return "starting";
+    }
+    if (evaluating) {
+      return "phase " + phase + ": evaluating";
     }
     return updates > 0 ? "phase " + phase + ": update " + update + " of " + updates : "phase " + phase;
   }

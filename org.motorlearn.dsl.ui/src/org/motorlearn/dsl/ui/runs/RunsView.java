@@ -149,8 +149,8 @@ public final class RunsView extends ViewPart {
 
   private static Set<String> experimentsOf(IFile spec) {
     Set<String> names = new TreeSet<>();
-    try {
-      String text = new String(spec.getContents(true).readAllBytes(), spec.getCharset());
+    try (java.io.InputStream in = spec.getContents(true)) {
+      String text = new String(in.readAllBytes(), spec.getCharset());
       var resource = SpecAnalyzer.parse(SpecUris.of(spec), text);
       if (!resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
         for (Element element : model.getElements()) {

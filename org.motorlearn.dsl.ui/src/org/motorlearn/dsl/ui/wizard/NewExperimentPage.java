@@ -14,7 +14,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.ui.dialogs.WizardNewFileCreationPage;
 
 /** Where the new spec goes and what it starts from. */
-final class NewExperimentPage extends WizardNewFileCreationPage {
+public final class NewExperimentPage extends WizardNewFileCreationPage {
   private StartingPoint startingPoint = StartingPoint.QUICKSTART;
 
   NewExperimentPage(IStructuredSelection selection) {
@@ -49,12 +49,22 @@ final class NewExperimentPage extends WizardNewFileCreationPage {
     }
   }
 
-  StartingPoint startingPoint() {
+  public StartingPoint startingPoint() {
     return startingPoint;
   }
 
-  void setStartingPoint(StartingPoint point) {
+  /** Chooses the starting point, as clicking its radio button does. */
+  public void setStartingPoint(StartingPoint point) {
     startingPoint = point;
+    for (org.eclipse.swt.widgets.Control group : ((Composite) getControl()).getChildren()) {
+      if (group instanceof Group) {
+        for (org.eclipse.swt.widgets.Control child : ((Group) group).getChildren()) {
+          if (child instanceof Button button) {
+            button.setSelection(button.getData() == point);
+          }
+        }
+      }
+    }
   }
 
   @Override
