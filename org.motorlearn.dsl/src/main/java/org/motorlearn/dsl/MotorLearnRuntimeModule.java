@@ -1,6 +1,7 @@
 package org.motorlearn.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
@@ -10,6 +11,7 @@ import org.motorlearn.dsl.conversion.MotorLearnValueConverters;
 import org.motorlearn.dsl.naming.MotorLearnQualifiedNameProvider;
 import org.motorlearn.dsl.parser.MotorLearnSyntaxErrorMessageProvider;
 import org.motorlearn.dsl.resource.MotorLearnResourceDescriptionStrategy;
+import org.motorlearn.dsl.validation.MotorLearnLinkingDiagnosticMessageProvider;
 
 /**
  * Runtime (UI-independent) services of the MotorLearn language.
@@ -44,5 +46,9 @@ public class MotorLearnRuntimeModule extends AbstractMotorLearnRuntimeModule {
 
   public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
     return MotorLearnSyntaxErrorMessageProvider.class;
+  }
+
+  public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+    return MotorLearnLinkingDiagnosticMessageProvider.class;
   }
 }

@@ -1,0 +1,86 @@
+package org.motorlearn.dsl.validation;
+
+import java.util.List;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+import org.motorlearn.dsl.motorLearn.MotorLearnPackage;
+
+/**
+ * Common ground of the validators of one area (names, settings, network, ...). They are composed
+ * into {@link MotorLearnValidator}, which alone registers itself.
+ */
+public abstract class MotorLearnCheckBase extends AbstractDeclarativeValidator {
+
+  protected static final MotorLearnPackage ML = MotorLearnPackage.eINSTANCE;
+
+  @Override
+  protected List<EPackage> getEPackages() {
+    return List.of(MotorLearnPackage.eINSTANCE);
+  }
+
+  @Override
+  public void register(EValidatorRegistrar registrar) {
+    // composed into MotorLearnValidator, never registered on its own
+  }
+
+  /** Reports a finding of the numeric rules at its own place. */
+  protected void report(Finding finding) {
+    if (finding.error()) {
+      error(finding.message(), finding.object(), finding.feature(), finding.index(), finding.code());
+    } else {
+      warning(finding.message(), finding.object(), finding.feature(), finding.index(), finding.code());
+    }
+  }
+
+  /** Reports findings that lie in the file being validated (others are reported where they are). */
+  protected void reportLocal(List<Finding> findings, EObject scope) {
+    for (Finding finding : findings) {
+      if (finding.object().eResource() == scope.eResource()) {
+        report(finding);
+      }
+    }
+  }
+
+  /** "line 3" of an element, for messages that point at a second place. */
+  protected static String lineOf(EObject object) {
+    ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+    return node == null ? "?" : Integer.toString(node.getStartLine());
+  }
+
+  /** "initial state" for initialState, "network" for networkRef: how a feature's setting reads in a spec. */
+  protected static String settingWords(EStructuralFeature feature) {
+    String name = feature.getName();
+    switch (name) {
+      case "networkRef": return "network";
+      case "taskRef": return "task";
+      case "lossRef": return "loss";
+      case "beta1": case "beta2": return "betas";
+      case "noiseScale": return "noise robustness";
+      case "noiseRepeats": return "repeats";
+      case "trajectories": return "trajectories from";
+      case "bias": return "with bias";
+      case "noBias": return "without bias";
+      case "recurrentInit": return "recurrent init";
+      case "init": return "init";
+      case "size": return "dimension";
+      case "cue": return "cue at";
+      case "go": return "go at";
+      case "density": return "sparse";
+      default:
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase();
+    }
+  }
+
+  /** "module PMd", "phase initial", "loss": how a block is named in messages. */
+  protected static String describe(EObject object) {
+    String kind = object.eClass().getName().toLowerCase();
+    EStructuralFeature name = object.eClass().getEStructuralFeature("name");
+    Object value = name == null ? null : object.eGet(name);
+    return value instanceof String && !((String) value).isEmpty() ? kind + " " + value : kind;
+  }
+}

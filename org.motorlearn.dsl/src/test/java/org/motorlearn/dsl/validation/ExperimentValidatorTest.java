@@ -1,0 +1,71 @@
+package org.motorlearn.dsl.validation;
+
+import org.junit.jupiter.api.Test;
+
+/** An experiment as a whole. */
+class ExperimentValidatorTest extends ValidationTestBase {
+
+  @Test
+  void checkParts() {
+    String spec = "experiment Empty { }\n";
+    assertError(spec, ML.getExperiment(), IssueCodes.EXPERIMENT_WITHOUT_NETWORK, "experiment Empty has no network; declare one "
+        + "with 'network Name { ... }' or refer to one with 'network Name'");
+    assertError(spec, ML.getExperiment(), IssueCodes.EXPERIMENT_WITHOUT_TASK, "experiment Empty has no task; declare one with "
+        + "'task Name { ... }' or refer to one with 'task Name'");
+    assertError(spec, ML.getExperiment(), IssueCodes.EXPERIMENT_WITHOUT_PHASES, "experiment Empty has no phases, so nothing is "
+        + "trained; add e.g. 'phase initial { plastic all adam lr 1e-4 updates 500 batch 80 }'");
+    assertNoIssues(REFERENCE);
+  }
+
+  @Test
+  void checkExperimentNumbers() {
+    assertError(reference("window -600 ms..600 ms", "window -3 s..600 ms"), ML.getAnalysis(),
+        IssueCodes.ANALYSIS_WINDOW_OUTSIDE_TRIAL, "the analysis window -3 s..600 ms around go covers bins -18..341, outside the "
+            + "trial of 400 bins (bins 0..399); shorten the window");
+    assertError(reference("  perturbation VR30", "  loss { mse from bin 500 }\n  perturbation VR30"), ML.getLoss(),
+        IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
+        "the loss starts at bin 500, outside the trial of 400 bins (bins 0..399); e.g. mse from bin 50");
+    assertNoIssues(reference("window -600 ms..600 ms around go", "window 0 ms..1 s around cue"));
+  }
+
+  @Test
+  void memoryAboveTheJvmLimitIsAWarning() {
+    long limit = Runtime.getRuntime().maxMemory();
+    String spec = reference("module M1 { units 40", "module M1 { units 200000");
+    String limitText = MemoryEstimate.gigabytes(limit);
+    assertWarning(spec, ML.getExperiment(), IssueCodes.MEMORY_ABOVE_LIMIT, "training phase initial needs about 793.8 GB (400 bins "
+        + "x batch 80 x 200080 units x 6 arrays x 4 bytes, plus 40008405042 weights x 4), more than the " + limitText
+        + " this JVM may use; reduce batch, units or trial length, or run Java with more memory (e.g. -Xmx993g)");
+    assertNoIssue(REFERENCE, IssueCodes.MEMORY_ABOVE_LIMIT);
+  }
+
+  @Test
+  void reassociationMustListEveryTarget() {
+    assertError(reference("rotation 30 deg", "reassociation(1 2 0)"), ML.getReassociation(), IssueCodes.REASSOCIATION_LENGTH,
+        "re-association VR30 lists 3 targets but task CenterOut has 8; list each of the targets 0..7 once");
+    assertNoIssue(reference("rotation 30 deg", "reassociation(1 2 0)").replace("targets 8", "targets 3"),
+        IssueCodes.REASSOCIATION_LENGTH);
+  }
+
+  @Test
+  void checkReadoutDimension() {
+    assertError(reference("hand position (2)", "hand position (3)"), ML.getReadout(), IssueCodes.READOUT_DIMENSION,
+        "readout hand has dimension 3, but the centre-out task CenterOut asks for a 2-d hand position (x, y); write (2)");
+    assertNoIssue(REFERENCE, IssueCodes.READOUT_DIMENSION);
+  }
+
+  @Test
+  void checkAnalysisCompares() {
+    assertWarning(reference("compare initial with Hinput", "compare initial with initial"), ML.getAnalysis(),
+        IssueCodes.ANALYSIS_COMPARES_ITSELF, "the analysis compares phase initial with itself, which always shows no change; "
+            + "remove it from the list after 'with'");
+    assertNoIssue(REFERENCE, IssueCodes.ANALYSIS_COMPARES_ITSELF);
+  }
+
+  @Test
+  void unknownNetworkReference() {
+    assertError(reference("  task CenterOut", "  network Cortex\n  task CenterOut").replace("network Cortex {", "network Brain {"),
+        ML.getExperiment(), IssueCodes.UNRESOLVED_REFERENCE, "unknown network 'Cortex'; no network is declared in this file or in "
+            + "the files it imports; declare one or import its file");
+  }
+}

@@ -1,0 +1,62 @@
+package org.motorlearn.dsl.validation;
+
+import org.junit.jupiter.api.Test;
+
+/** Unknown, repeated and contradicting settings; units. */
+class SettingsValidatorTest extends ValidationTestBase {
+
+  private static final String M1 = "module M1 { units 40 activation tanh tau 50 ms }";
+
+  @Test
+  void checkUnknownSetting() {
+    assertError(reference(M1, "module M1 { unts 40 activation tanh tau 50 ms }"), ML.getUnknownSetting(),
+        IssueCodes.UNKNOWN_SETTING, "unknown setting 'unts' in module M1; did you mean 'units'? the settings of a module are: "
+            + "units, activation, tau, noise, initial state, recurrent weights init, no recurrence");
+    assertNoIssue(REFERENCE, IssueCodes.UNKNOWN_SETTING);
+  }
+
+  @Test
+  void unknownSettingWithoutCloseMatchListsTheSettings() {
+    assertError(reference("phase initial { plastic all", "phase initial { learningrate 3 plastic all"), ML.getUnknownSetting(),
+        IssueCodes.UNKNOWN_SETTING, "unknown setting 'learningrate' in phase initial; the settings of a phase are: plastic, adam, "
+            + "sgd, updates, batch, clip, continue optimizer, evaluate only");
+  }
+
+  @Test
+  void checkDuplicateSettings() {
+    assertError(reference(M1, "module M1 { units 40 tau 20 ms units 30 }"), ML.getModule(), IssueCodes.DUPLICATE_SETTING,
+        "'units' is given twice in module M1; keep one of them");
+    assertError(reference("  task CenterOut", "  network Cortex\n  task CenterOut"), ML.getExperiment(),
+        IssueCodes.DUPLICATE_SETTING, "'network' is given twice in experiment Feulner2022; keep one of them");
+    assertError(reference("metrics activity", "on M1 metrics activity"), ML.getAnalysis(), IssueCodes.DUPLICATE_SETTING,
+        "'on' is given twice in analysis; keep one of them");
+    assertError(reference("seed 0", "seed 0 precision float32 precision float64"), ML.getExperiment(),
+        IssueCodes.DUPLICATE_SETTING, "'precision' is given twice in experiment Feulner2022; keep one of them");
+    assertNoIssue(REFERENCE, IssueCodes.DUPLICATE_SETTING);
+  }
+
+  @Test
+  void checkConflictingSettings() {
+    assertError(reference("with bias", "with bias without bias"), ML.getReadout(), IssueCodes.CONFLICTING_SETTINGS,
+        "readout hand says both 'with bias' and 'without bias', which contradict each other; keep one of them");
+    assertError(reference(M1, "module M1 { units 40 tau 50 ms no recurrence recurrent init zeros }"), ML.getModule(),
+        IssueCodes.CONFLICTING_SETTINGS,
+        "module M1 says both 'no recurrence' and 'recurrent init', which contradict each other; keep one of them");
+    assertNoIssue(REFERENCE, IssueCodes.CONFLICTING_SETTINGS);
+  }
+
+  @Test
+  void checkUnits() {
+    String spec = reference(M1, "module M1 { units 40.5 activation tanh tau 50 }");
+    assertError(spec, ML.getQuantity(), IssueCodes.NOT_WHOLE_NUMBER, "units: must be a whole number, got 40.5");
+    assertError(spec, ML.getQuantity(), IssueCodes.MISSING_UNIT, "tau: missing unit: expected a time (ms, s or bins), e.g. 50 ms");
+    assertError(reference("reach 7..10 cm", "reach 7..10 deg"), ML.getQuantity(), IssueCodes.WRONG_UNIT,
+        "reach: wrong unit 'deg': expected a length (cm or mm), e.g. 7 cm");
+    assertError(reference("seed 0", "seed 1.5"), ML.getQuantity(), IssueCodes.NOT_WHOLE_NUMBER,
+        "seed: must be a whole number, got 1.5");
+    assertError(reference("go at bin 282", "go at 2825 ms"), ML.getQuantity(), IssueCodes.NOT_WHOLE_NUMBER,
+        "go at: 2825 ms is not a whole number of bins of dt 10 ms (it is 282.5 bins)");
+    assertNoIssue(reference("go at bin 282", "go at 2.82 s"), IssueCodes.NOT_WHOLE_NUMBER);
+    assertNoIssues(reference("reach 7..10 cm", "reach 70..100 mm"));
+  }
+}
