@@ -58,7 +58,8 @@ class EditorTest {
     List<IMarker> markers = Workbench.markers(file);
     IMarker linking = markers.stream().filter(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) == 9).findFirst()
         .orElseThrow(() -> new AssertionError("no marker on line 9 (connect PMd -> M2): " + describe(markers)));
-    assertEquals("Couldn't resolve reference to Module 'M2'.", linking.getAttribute(IMarker.MESSAGE, ""));
+    assertEquals("unknown module 'M2'; did you mean 'M1'? known modules: PMd, M1",
+        linking.getAttribute(IMarker.MESSAGE, ""));
     assertEquals(IMarker.SEVERITY_ERROR, linking.getAttribute(IMarker.SEVERITY, -1));
     assertEquals("M2", text.substring(linking.getAttribute(IMarker.CHAR_START, 0), linking.getAttribute(IMarker.CHAR_END, 0)));
 
@@ -74,12 +75,21 @@ class EditorTest {
   }
 
   @Test
+  void theTestSpecHasNoErrors() throws Exception {
+    IFile file = Workbench.file(project, "valid.motor", Specs.VALID);
+    Workbench.reconciled(Workbench.open(file));
+    assertTrue(Workbench.markers(file).stream()
+        .noneMatch(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR), describe(Workbench.markers(file)));
+  }
+
+  @Test
   void fixingTheTextRemovesItsMarkers() throws Exception {
     IFile file = Workbench.file(project, "fixed.motor", Specs.VALID.replace("connect PMd -> M1", "connect PMd -> M7"));
     MotorLearnEditor editor = Workbench.open(file);
     Workbench.reconciled(editor);
     assertTrue(Workbench.markers(file).stream()
-        .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").equals("Couldn't resolve reference to Module 'M7'.")));
+        .anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").startsWith("unknown module 'M7'")),
+        describe(Workbench.markers(file)));
 
     IDocument document = editor.document();
     document.replace(document.get().indexOf("M7"), 2, "M1");

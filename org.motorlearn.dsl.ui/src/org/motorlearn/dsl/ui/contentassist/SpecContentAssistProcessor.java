@@ -41,7 +41,10 @@ public final class SpecContentAssistProcessor implements IContentAssistProcessor
   public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
     errorMessage = null;
     List<ICompletionProposal> proposals = new ArrayList<>();
-    for (ContentAssistEntry entry : entries(viewer.getDocument().get(), offset)) {
+    List<ContentAssistEntry> entries = entries(viewer.getDocument().get(), offset);
+    templates.setAcceptedKeywords(entries.stream().filter(e -> ContentAssistEntry.KIND_KEYWORD.equals(e.getKind()))
+        .map(ContentAssistEntry::getProposal).collect(java.util.stream.Collectors.toSet()));
+    for (ContentAssistEntry entry : entries) {
       String prefix = entry.getPrefix() == null ? "" : entry.getPrefix();
       int start = offset - prefix.length();
       String label = entry.getLabel() != null ? entry.getLabel() : entry.getProposal();

@@ -17,10 +17,12 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.motorlearn.dsl.ui.language.MotorLearnLanguage;
+import org.motorlearn.dsl.validation.Suggestions;
 
 /**
  * Names that a misspelt reference probably meant: the names in scope at that reference (so only
- * modules where a module is expected), closest first by edit distance, ignoring case.
+ * modules where a module is expected), closest first, within the language's typo distance
+ * (the one its "did you mean" messages use).
  */
 final class NameSuggestions {
   private static final int MAX_SUGGESTIONS = 3;
@@ -31,7 +33,7 @@ final class NameSuggestions {
   /** Suggestions for the cross reference at {@code offset}; empty when there is none there. */
   static List<String> forReferenceAt(XtextResource resource, int offset, String written) {
     ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-    CrossReference crossReference = crossReferenceOf(leaf);
+    CrossReference crossReference = leaf == null ? null : crossReferenceOf(leaf);
     if (crossReference == null) {
       return List.of();
     }
@@ -51,7 +53,7 @@ final class NameSuggestions {
   static List<String> closest(String written, Iterable<String> candidates) {
     List<String> similar = new ArrayList<>();
     for (String candidate : candidates) {
-      if (!candidate.equals(written) && distance(written, candidate) <= tolerance(written)) {
+      if (!candidate.equals(written) && distance(written, candidate) <= Math.max(2, written.length() / 3)) {
         similar.add(candidate);
       }
     }
@@ -60,8 +62,8 @@ final class NameSuggestions {
     return similar.size() > MAX_SUGGESTIONS ? similar.subList(0, MAX_SUGGESTIONS) : similar;
   }
 
-  private static int tolerance(String written) {
-    return Math.max(2, written.length() / 3);
+  private static int distance(String a, String b) {
+    return Suggestions.editDistance(a.toLowerCase(), b.toLowerCase());
   }
 
   private static CrossReference crossReferenceOf(ILeafNode leaf) {
@@ -77,28 +79,5 @@ final class NameSuggestions {
       node = node.getParent();
     }
     return null;
-  }
-
-  /** Levenshtein distance, case-insensitive (PMD and PMd are one edit apart, not three). */
-  static int distance(String a, String b) {
-    String s = a.toLowerCase();
-    String t = b.toLowerCase();
-    int[] previous = new int[t.length() + 1];
-    int[] current = new int[t.length() + 1];
-    for (int j = 0; j <= t.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= s.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= t.length(); j++) {
-        int substitution = previous[j - 1] + (s.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    int caseOnly = s.equals(t) && !a.equals(b) ? 1 : 0;
-    return previous[t.length()] + caseOnly;
   }
 }
