@@ -108,8 +108,9 @@ final class Workbench {
   static Path screenshot(String name) throws Exception {
     Display display = Display.getCurrent();
     Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-    if (!shell.getMaximized()) {
-      shell.setMaximized(true);
+    // Xvfb has no window manager to maximise windows: size the workbench to the screen instead.
+    if (!shell.getBounds().equals(display.getBounds())) {
+      shell.setBounds(display.getBounds());
     }
     long until = System.currentTimeMillis() + 300;
     while (System.currentTimeMillis() < until) {

@@ -31,6 +31,8 @@ import org.motorlearn.dsl.ui.runs.RunReport.PhaseReport;
  */
 public final class RunReportEditor extends EditorPart {
   public static final String ID = MotorLearnUiPlugin.PLUGIN_ID + ".runReport";
+  /** The command line's report of a run, when it wrote one. */
+  private static final String HTML_REPORT = "report.html";
 
   private RunReport report;
   private Composite body;
@@ -116,9 +118,10 @@ public final class RunReportEditor extends EditorPart {
     }
 
     Link files = new Link(body, SWT.NONE);
-    files.setText("<a>Open manifest.json</a>   <a>Open summary.json</a>");
-    files.addListener(SWT.Selection, event -> open(event.text.contains("summary") ? RunRecord.SUMMARY
-        : RunRecord.MANIFEST));
+    boolean html = java.nio.file.Files.isRegularFile(run.folder().resolve(HTML_REPORT));
+    files.setText((html ? "<a>" + HTML_REPORT + "</a>   " : "") + "<a>" + RunRecord.MANIFEST + "</a>   <a>"
+        + RunRecord.SUMMARY + "</a>");
+    files.addListener(SWT.Selection, event -> open(event.text));
     GridDataFactory.fillDefaults().span(2, 1).applyTo(files);
   }
 
