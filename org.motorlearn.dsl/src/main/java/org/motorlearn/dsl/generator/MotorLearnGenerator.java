@@ -3,28 +3,41 @@
  */
 package org.motorlearn.dsl.generator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.generator.AbstractGenerator;
 import org.eclipse.xtext.generator.IFileSystemAccess2;
 import org.eclipse.xtext.generator.IGeneratorContext;
+import org.motorlearn.dsl.model.SpecSource;
 
 /**
- * Generates code from your model files on save.
- * 
- * See https://www.eclipse.org/Xtext/documentation/303_runtime_concepts.html#code-generation
+ * Generates one Java class per experiment (see {@link ExperimentClassTemplate} and
+ * docs/generated-code.md). The package comes from the spec's path relative to its project folder:
+ * the nearest folder at or above the spec holding {@code .git}, {@code pom.xml} or
+ * {@code motorlearn.project} (the spec's own folder if none does).
  */
 public class MotorLearnGenerator extends AbstractGenerator {
 
-	@Override
-	public void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
-//		Iterator<Greeting> filtered = Iterators.filter(resource.getAllContents(), Greeting.class);
-//		Iterator<String> names = Iterators.transform(filtered, new Function<Greeting, String>() {
-//
-//			@Override
-//			public String apply(Greeting greeting) {
-//				return greeting.getName();
-//			}
-//		});
-//		fsa.generateFile("greetings.txt", "People to greet: " + IteratorExtensions.join(names, ", "));
-	}
+  private static final List<String> PROJECT_MARKERS = List.of(".git", "pom.xml", "motorlearn.project");
+
+  @Override
+  public void doGenerate(Resource resource, IFileSystemAccess2 fsa, IGeneratorContext context) {
+    for (GeneratedClass generated : ExperimentClasses.generate(resource, projectFolderOf(resource))) {
+      fsa.generateFile(generated.path(), generated.source());
+    }
+  }
+
+  static Path projectFolderOf(Resource resource) {
+    Path specFolder = SpecSource.folderOf(resource);
+    for (Path folder = specFolder; folder != null; folder = folder.getParent()) {
+      for (String marker : PROJECT_MARKERS) {
+        if (Files.exists(folder.resolve(marker))) {
+          return folder;
+        }
+      }
+    }
+    return specFolder;
+  }
 }

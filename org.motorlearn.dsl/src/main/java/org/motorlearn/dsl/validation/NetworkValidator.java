@@ -96,6 +96,9 @@ public class NetworkValidator extends MotorLearnCheckBase {
       }
     }
     for (Module module : network.getModules()) {
+      if (module.getName() == null) {
+        continue; // a syntax error already explains this module
+      }
       if (!fed.contains(module)) {
         warning("module " + module.getName() + " receives no input, directly or through other modules, so its activity cannot "
             + "depend on the task; add it to an input's targets or connect a module to it", module, ML.getNode_Name(),

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.motorlearn.runtime.io.Npy;
+import org.motorlearn.runtime.io.NpyHeader;
 
 /**
- * Shapes of .npy files, read with the runtime's reader, so the validator checks a weight file the same
- * way a run loads it. Remembered per file and modification time: validation runs on every keystroke.
+ * Shapes of .npy files, read from their headers with the runtime's reader (which loads no ND4J class,
+ * so an editor never starts the numerical backend), checked the same way a run loads the file. Remembered per file and modification time: validation
+ * runs on every keystroke.
  */
 final class NpyShapes {
 
@@ -36,7 +37,7 @@ final class NpyShapes {
     }
     Shape shape;
     try {
-      shape = new Shape(Npy.read(file).shape(), null);
+      shape = new Shape(NpyHeader.read(file).shape(), null);
     } catch (RuntimeException | LinkageError e) {
       // the runtime's NpyException names the file first; the message here is reported at the file name already
       String message = String.valueOf(e.getMessage());

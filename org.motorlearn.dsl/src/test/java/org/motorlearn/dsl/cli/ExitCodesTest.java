@@ -28,7 +28,7 @@ class ExitCodesTest {
           input cue (3) -> A
           readout hand position (2) from A
         }
-        task T { targets 8 trial 100 bins go at bin 50 }
+        task T { targets 8 trial 100 bins cue at bin 10 go at bin 40 movement 50 bins }
         phase initial { plastic all adam lr 1e-3 updates 2 batch 4 }
       }
       """;
