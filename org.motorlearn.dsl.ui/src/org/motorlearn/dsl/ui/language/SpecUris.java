@@ -6,13 +6,20 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IURIEditorInput;
 
-/** EMF URIs for specs: workspace files get platform:/resource URIs, so relative imports resolve there. */
+/**
+ * EMF URIs for specs: file: URIs of where the files are on disk, as the command line and the language
+ * server use them, so relative imports, data files and the generator's package naming (all resolved
+ * against the spec's folder on disk) behave exactly as outside Eclipse.
+ */
 public final class SpecUris {
 
   private SpecUris() {
   }
 
   public static URI of(IFile file) {
+    if (file.getLocation() != null) {
+      return URI.createFileURI(file.getLocation().toOSString());
+    }
     return URI.createPlatformResourceURI(file.getFullPath().toString(), true);
   }
 
