@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.motorlearn.dsl.model.ExperimentBuilder;
 import org.motorlearn.dsl.motorLearn.Experiment;
 import org.motorlearn.dsl.motorLearn.Perturbation;
 import org.motorlearn.dsl.motorLearn.Phase;
@@ -17,6 +18,7 @@ import org.motorlearn.dsl.motorLearn.Sweep;
 import org.motorlearn.dsl.units.SpecQuantities;
 import org.motorlearn.dsl.util.Experiments;
 import org.motorlearn.dsl.util.ParameterNames;
+import org.motorlearn.runtime.spec.Parameters;
 
 /**
  * Every parameter a sweep or {@code --set} may name, and the setting it changes. The names are those of
@@ -63,7 +65,26 @@ public final class SweepableSettings {
         }
       }
     }
-    return Collections.unmodifiableMap(parameters);
+    return Collections.unmodifiableMap(agreeWithBuilder(experiment, parameters));
+  }
+
+  /**
+   * The generated code is the authority on which parameters exist: keep the names it asks for (and
+   * only those), adding the ones this class cannot locate in the AST (e.g. defaults of an implicit
+   * initial state) without a feature. A spec the builder cannot read yet keeps the AST's view.
+   */
+  private static Map<String, Parameter> agreeWithBuilder(Experiment experiment, Map<String, Parameter> parameters) {
+    Parameters asked = Parameters.defaults();
+    try {
+      ExperimentBuilder.build(experiment, asked);
+    } catch (RuntimeException e) {
+      return parameters; // reported by other checks; meanwhile keep what the AST says
+    }
+    Map<String, Parameter> agreed = new LinkedHashMap<>();
+    for (String name : asked.used().keySet()) {
+      agreed.put(name, parameters.getOrDefault(name, new Parameter(name, experiment, null, End.BOTH)));
+    }
+    return agreed;
   }
 
   /** The perturbations an experiment uses: its own, then top-level ones its phases train under. */
