@@ -8,6 +8,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.browser.Browser;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -117,12 +119,35 @@ public final class RunReportEditor extends EditorPart {
       }
     }
 
+    java.nio.file.Path htmlReport = run.folder().resolve(HTML_REPORT);
+    boolean html = java.nio.file.Files.isRegularFile(htmlReport);
+    if (html) {
+      embed(htmlReport);
+    }
+
     Link files = new Link(body, SWT.NONE);
-    boolean html = java.nio.file.Files.isRegularFile(run.folder().resolve(HTML_REPORT));
     files.setText((html ? "<a>" + HTML_REPORT + "</a>   " : "") + "<a>" + RunRecord.MANIFEST + "</a>   <a>"
         + RunRecord.SUMMARY + "</a>");
     files.addListener(SWT.Selection, event -> open(event.text));
     GridDataFactory.fillDefaults().span(2, 1).applyTo(files);
+  }
+
+  /**
+   * Shows the run's HTML report (figures and tables of the runtime's report) inside the editor when
+   * SWT has a browser engine (WebKitGTK on Linux); without one the link below opens it outside.
+   */
+  private void embed(java.nio.file.Path htmlReport) {
+    Label title = label(body, "Report", 2);
+    title.setFont(JFaceResources.getBannerFont());
+    Browser browser;
+    try {
+      browser = new Browser(body, SWT.NONE);
+    } catch (SWTError noBrowserEngine) {
+      title.dispose();
+      return;
+    }
+    browser.setUrl(htmlReport.toUri().toString());
+    GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(900, 700).applyTo(browser);
   }
 
   private void open(String fileName) {
