@@ -20,10 +20,6 @@ public record SpecAnalysis(String text, XtextResource resource, List<Issue> issu
     return resource.getContents().isEmpty() ? null : (Model) resource.getContents().get(0);
   }
 
-  public boolean hasSyntaxErrors() {
-    return issues.stream().anyMatch(Issue::isSyntaxError);
-  }
-
   public boolean hasErrors() {
     return issues.stream().anyMatch(issue -> issue.getSeverity() == Severity.ERROR);
   }

@@ -77,11 +77,6 @@ final class RunJob extends Job {
     return children;
   }
 
-  /** This run's folder once the command line has created it, else null. */
-  Path runFolder() {
-    return runFolder;
-  }
-
   private void findRunFolder() {
     if (runFolder == null) {
       for (Path child : children(runs.getLocation().toPath())) {
