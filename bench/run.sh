@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 UPDATES=${1:-3}
 THREADS=${2:-$(nproc)}
-OUT=${BENCH_OUT:-bench/results}
+OUT=$(realpath -m "${BENCH_OUT:-bench/results}")
 mkdir -p "$OUT"
 PY=/usr/bin/python3   # Debian's python3-torch lives in the system interpreter
 
@@ -42,15 +42,19 @@ value() { grep -h "^$1 " "$OUT"/*.txt | tail -1 | awk '{print $2}'; }
 java_s=$(value engine_update_s_mean); java_gf=$(value engine_gflops_mean); sgemm=$(value sgemm_gflops)
 bptt_s=$(value torch_bptt_update_s_mean); auto_s=$(value torch_autograd_update_s_mean)
 torch_sgemm=$(value torch_sgemm_gflops)
-$PY - "$java_s" "$java_gf" "$sgemm" "$bptt_s" "$auto_s" "$torch_sgemm" <<'PYEOF'
+java_cpu=$(value engine_cpu_s_per_update); java_gpc=$(value engine_gflop_per_cpu_s); sgemm_gpc=$(value sgemm_gflop_per_cpu_s); bptt_cpu=$(value torch_bptt_cpu_s_per_update)
+auto_cpu=$(value torch_autograd_cpu_s_per_update)
+$PY - "$java_s" "$java_gf" "$sgemm" "$bptt_s" "$auto_s" "$torch_sgemm" "$java_cpu" "$bptt_cpu" "$auto_cpu" "$java_gpc" "$sgemm_gpc" <<'PYEOF'
 import sys
-java_s, java_gf, sgemm, bptt_s, auto_s, torch_sgemm = map(float, sys.argv[1:])
+java_s, java_gf, sgemm, bptt_s, auto_s, torch_sgemm, java_cpu, bptt_cpu, auto_cpu, java_gpc, sgemm_gpc = map(float, sys.argv[1:])
 print("== summary (mean seconds per update; paper scale 3x400 units, 400 bins, batch 80)")
-print(f"Java engine            {java_s:8.3f} s  {java_gf:6.1f} GFLOP/s")
-print(f"PyTorch hand BPTT      {bptt_s:8.3f} s")
-print(f"PyTorch autograd       {auto_s:8.3f} s")
+print(f"Java engine            {java_s:8.3f} s  {java_gf:6.1f} GFLOP/s  (cpu {java_cpu:.2f} s)")
+print(f"PyTorch hand BPTT      {bptt_s:8.3f} s                  (cpu {bptt_cpu:.2f} s)")
+print(f"PyTorch autograd       {auto_s:8.3f} s                  (cpu {auto_cpu:.2f} s)")
 print(f"SGEMM (ND4J / torch)   {sgemm:6.1f} / {torch_sgemm:6.1f} GFLOP/s")
 print(f"speed-up vs autograd   {auto_s / java_s:6.2f}x   (target >= 2.5)")
 print(f"speed-up vs hand BPTT  {bptt_s / java_s:6.2f}x   (target >= 1.0)")
 print(f"fraction of SGEMM      {java_gf / sgemm * 100:6.1f} %  (target >= 80)")
+print(f"per CPU-second: engine {java_gpc:.1f} GFLOP, SGEMM {sgemm_gpc:.1f} GFLOP -> {java_gpc / sgemm_gpc * 100:.1f} %")
+print(f"per CPU-second (load-robust): speed-up vs autograd {auto_cpu / java_cpu:.2f}x, vs hand BPTT {bptt_cpu / java_cpu:.2f}x")
 PYEOF

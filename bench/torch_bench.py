@@ -167,6 +167,11 @@ def initial_states(batch, n, gen):
     return [torch.rand(batch, n, generator=gen) * 0.2 - 0.1 for _ in range(3)]
 
 
+def cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def flops(n, bins, batch):
     return 6.0 * bins * batch * (5 * n * n + 2 * 3 * n + 2 * n)
 
@@ -175,31 +180,35 @@ def run(mode, updates, n, bins, batch):
     gen = torch.Generator().manual_seed(1)
     p = make_params(n, gen)
     u, target = make_data(batch * (updates + 1), bins, gen)
-    times = []
+    times, cpus = [], []
     if mode == "autograd":
         params = {k: torch.nn.Parameter(v) for k, v in p.items()}
         opt = torch.optim.Adam(params.values(), lr=LR)
         for k in range(updates + 1):
             sl = slice(k * batch, (k + 1) * batch)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds()
             loss = autograd_update(params, opt, u[sl], target[sl], initial_states(batch, n, gen))
             times.append(time.perf_counter() - t0)
-            print(f"update {k} {times[-1]:.3f} s  loss {loss:.5f}", flush=True)
+            cpus.append(cpu_seconds() - c0)
+            print(f"update {k} {times[-1]:.3f} s (cpu {cpus[-1]:.2f} s)  loss {loss:.5f}", flush=True)
     else:
         engine = HandBptt(n, bins, batch)
         state = {}
         with torch.no_grad():
             for k in range(updates + 1):
                 sl = slice(k * batch, (k + 1) * batch)
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), cpu_seconds()
                 loss, grads = engine.step(p, u[sl], target[sl], initial_states(batch, n, gen))
                 clip_and_adam(p, grads, state, k + 1)
                 times.append(time.perf_counter() - t0)
-                print(f"update {k} {times[-1]:.3f} s  loss {loss:.5f}", flush=True)
+                cpus.append(cpu_seconds() - c0)
+                print(f"update {k} {times[-1]:.3f} s (cpu {cpus[-1]:.2f} s)  loss {loss:.5f}", flush=True)
     timed = times[1:]  # the first update is a warm-up
     mean = sum(timed) / len(timed)
     print(f"torch_{mode}_update_s_mean {mean:.4f}")
     print(f"torch_{mode}_update_s_best {min(timed):.4f}")
+    print(f"torch_{mode}_cpu_s_per_update {sum(cpus[1:]) / len(timed):.4f}")
+    print(f"torch_{mode}_gflop_per_cpu_s {flops(n, bins, batch) / (sum(cpus[1:]) / len(timed)) / 1e9:.2f}")
     print(f"torch_{mode}_gflops_mean {flops(n, bins, batch) / mean / 1e9:.2f}")
     print(f"torch_{mode}_peak_rss_mb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
 
@@ -208,8 +217,11 @@ def sgemm(n=4096, reps=5):
     a, b = torch.rand(n, n), torch.rand(n, n)
     c = torch.empty(n, n)
     torch.mm(a, b, out=c)
+    c0 = cpu_seconds()
     best = min(_timed(lambda: torch.mm(a, b, out=c)) for _ in range(reps))
+    cpu = (cpu_seconds() - c0) / reps
     print(f"torch_sgemm_gflops {2.0 * n ** 3 / best / 1e9:.2f}")
+    print(f"torch_sgemm_gflop_per_cpu_s {2.0 * n ** 3 / cpu / 1e9:.2f}")
 
 
 def _timed(f):

@@ -68,22 +68,32 @@ public final class PaperScaleBenchmark {
     System.out.printf(Locale.ROOT, "warmup_update_s %.3f (loss %.5f)%n", warmSeconds, warm.loss());
     double best = Double.MAX_VALUE;
     double total = 0;
+    double cpu = 0;
     for (int k = 1; k <= updates; k++) {
+      double c0 = cpuSeconds();
       long t0 = System.nanoTime();
       UpdateResult r = trainer.update(k);
       double s = (System.nanoTime() - t0) / 1e9;
+      double c = cpuSeconds() - c0;
       best = Math.min(best, s);
       total += s;
-      System.out.printf(Locale.ROOT, "update %d %.3f s  loss %.5f%n", k, s, r.loss());
+      cpu += c;
+      System.out.printf(Locale.ROOT, "update %d %.3f s (cpu %.2f s)  loss %.5f%n", k, s, c, r.loss());
     }
     double mean = total / updates;
+    System.out.printf(Locale.ROOT, "engine_cpu_s_per_update %.4f%n", cpu / updates);
     System.out.printf(Locale.ROOT, "engine_flops_per_update %.4e%n", flops);
     System.out.printf(Locale.ROOT, "engine_update_s_mean %.4f%n", mean);
     System.out.printf(Locale.ROOT, "engine_update_s_best %.4f%n", best);
     System.out.printf(Locale.ROOT, "engine_updates_per_s %.4f%n", 1 / mean);
     System.out.printf(Locale.ROOT, "engine_gflops_mean %.2f%n", flops / mean / 1e9);
     System.out.printf(Locale.ROOT, "engine_gflops_best %.2f%n", flops / best / 1e9);
-    System.out.printf(Locale.ROOT, "sgemm_gflops %.2f%n", sgemm(4096, 5));
+    double c0 = cpuSeconds();
+    double gemmWall = sgemmSeconds(4096, 5);
+    double gemmCpu = (cpuSeconds() - c0) / 6;
+    System.out.printf(Locale.ROOT, "sgemm_gflops %.2f%n", 2.0 * 4096 * 4096 * 4096 / gemmWall / 1e9);
+    System.out.printf(Locale.ROOT, "sgemm_gflop_per_cpu_s %.2f%n", 2.0 * 4096 * 4096 * 4096 / gemmCpu / 1e9);
+    System.out.printf(Locale.ROOT, "engine_gflop_per_cpu_s %.2f%n", flops / (cpu / updates) / 1e9);
     System.out.println("peak_rss_mb " + peakRssMb());
   }
 
@@ -137,6 +147,11 @@ public final class PaperScaleBenchmark {
   }
 
   public static double sgemm(int n, int reps) {
+    return 2.0 * n * n * n / sgemmSeconds(n, reps) / 1e9;
+  }
+
+  /** Best wall time of {@code reps} n x n SGEMMs (after one warm-up). */
+  static double sgemmSeconds(int n, int reps) {
     INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
     INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
     INDArray c = Nd4j.create(DataType.FLOAT, n, n);
@@ -147,7 +162,14 @@ public final class PaperScaleBenchmark {
       Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
       best = Math.min(best, (System.nanoTime() - t0) / 1e9);
     }
-    return 2.0 * n * n * n / best / 1e9;
+    return best;
+  }
+
+  /** CPU seconds of the whole process (all threads) from /proc/self/stat. */
+  static double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/self/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   static long peakRssMb() throws IOException {

@@ -75,6 +75,7 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new MotorLearnCommand(console));
     commandLine.addSubcommand(new CheckCommand(console));
     commandLine.addSubcommand(new GenerateCommand(console));
+    commandLine.addSubcommand(new RunCommand(console));
     commandLine.addSubcommand(new FormatCommand(console));
     commandLine.addSubcommand(new NewCommand(console));
     commandLine.addSubcommand(new LspCommand());

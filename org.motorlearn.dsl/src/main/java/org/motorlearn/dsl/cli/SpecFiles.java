@@ -13,6 +13,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -36,6 +37,11 @@ final class SpecFiles {
   private SpecFiles(Console console, Injector injector) {
     this.console = console;
     this.resourceSet = injector.getInstance(XtextResourceSet.class);
+    // Resources (imports too) come from this injector's factory, not from the JVM-wide registry, which
+    // holds the factory of whichever injector registered last (tests create several): a resource of
+    // another injector would be validated by that injector's validators, or by none.
+    resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap()
+        .put(EXTENSION.substring(1), injector.getInstance(IResourceFactory.class));
   }
 
   /**

@@ -29,7 +29,7 @@ public class MotorLearnGenerator extends AbstractGenerator {
     }
   }
 
-  static Path projectFolderOf(Resource resource) {
+  public static Path projectFolderOf(Resource resource) {
     Path specFolder = SpecSource.folderOf(resource);
     for (Path folder = specFolder; folder != null; folder = folder.getParent()) {
       for (String marker : PROJECT_MARKERS) {

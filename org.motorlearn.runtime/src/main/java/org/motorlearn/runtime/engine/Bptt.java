@@ -306,7 +306,10 @@ final class Bptt {
     long rows = (long) bins * batch;
 
     // Direct terms: the rate penalty and the readouts.
-    if (loss.ratePenalty() > 0) {
+    boolean sameUnits = java.util.Arrays.stream(layout.units).allMatch(u -> u == layout.units[0]);
+    if (loss.ratePenalty() > 0 && sameUnits) {
+      ratesAfter.mul(2 * loss.ratePenalty() / ((double) bins * batch * layout.units[0]), grad);
+    } else if (loss.ratePenalty() > 0) {
       double[] coefficient = new double[layout.totalUnits];
       for (int m = 0; m < layout.modules; m++) {
         for (int j = 0; j < layout.units[m]; j++) {

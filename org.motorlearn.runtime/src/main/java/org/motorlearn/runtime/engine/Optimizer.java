@@ -17,6 +17,14 @@ abstract sealed class Optimizer {
   protected final Map<String, INDArray> buffers = new LinkedHashMap<>();
 
   static Optimizer create(OptimizerSpec spec, OptimizerState continued, String phase) {
+    return create(spec, continued, phase, java.util.Set.of());
+  }
+
+  /**
+   * @param plastic the parameters the phase trains: a continued state must already hold their
+   *     buffers (torch keeps a step count per parameter; a shared count would mis-correct new ones)
+   */
+  static Optimizer create(OptimizerSpec spec, OptimizerState continued, String phase, java.util.Set<String> plastic) {
     Optimizer optimizer;
     if (spec instanceof OptimizerSpec.Adam adam) {
       optimizer = new Adam(adam);
@@ -27,6 +35,13 @@ abstract sealed class Optimizer {
       if (!continued.kind().equals(optimizer.kind())) {
         throw new SpecException("phase " + phase + ": it continues a " + continued.kind() + " optimiser with "
             + optimizer.kind() + "; use the same optimiser or drop 'continue optimizer'");
+      }
+      String prefix = optimizer.kind().equals("adam") ? "m/" : "momentum/";
+      for (String p : plastic) {
+        if (continued.step() > 0 && !continued.buffers().containsKey(prefix + p)) {
+          throw new SpecException("phase " + phase + ": 'continue optimizer', but '" + p + "' was not plastic in the phase "
+              + "it continues, so its optimiser state is missing; make the same weights plastic or use a fresh optimiser");
+        }
       }
       optimizer.step = continued.step();
       continued.buffers().forEach((k, v) -> optimizer.buffers.put(k, v.dup()));

@@ -50,7 +50,7 @@ public final class Trainer {
     this.data = TrialData.of(train, layout);
     this.plastic = phase.plasticity().resolve(experiment.network());
     this.schedule = new BatchSchedule(phase.name(), data.trials(), phase.batch(), streams);
-    this.optimizer = Optimizer.create(phase.optimizer(), continued, phase.name());
+    this.optimizer = Optimizer.create(phase.optimizer(), continued, phase.name(), plastic);
     Perturbation output = null;
     if (phase.perturbation() != null) {
       Perturbation p = experiment.perturbation(phase.perturbation());

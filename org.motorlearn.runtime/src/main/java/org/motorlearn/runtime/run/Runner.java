@@ -19,6 +19,7 @@ import org.motorlearn.runtime.engine.ThreadLayout;
 import org.motorlearn.runtime.engine.Trainer;
 import org.motorlearn.runtime.engine.UpdateResult;
 import org.motorlearn.runtime.engine.Weights;
+import org.motorlearn.runtime.report.Report;
 import org.motorlearn.runtime.rng.RandomStreams;
 import org.motorlearn.runtime.spec.AnalysisSpec;
 import org.motorlearn.runtime.spec.Experiment;
@@ -97,20 +98,36 @@ public final class Runner {
       Map<String, Object> headline = runPhasesAndAnalyses();
       manifest.end(RunStatus.COMPLETED, null);
       manifest.write();
+      writeReport();
       return new RunResult(folder.root(), RunStatus.COMPLETED, null, headline);
     } catch (Cancelled e) {
       manifest.end(RunStatus.CANCELLED, null);
       manifest.write();
+      writeReport();
       progress.message("run " + e.getMessage() + "; continue it with --resume " + folder.root());
       return new RunResult(folder.root(), RunStatus.CANCELLED, null, Map.of());
     } catch (NonFiniteLossException e) {
       manifest.end(RunStatus.FAILED, e.getMessage());
       manifest.write();
+      writeReport();
       return new RunResult(folder.root(), RunStatus.FAILED, e.getMessage(), Map.of());
     } catch (RuntimeException | Error e) {
       manifest.end(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       manifest.write();
       throw e;
+    }
+  }
+
+  /**
+   * report.html shows whatever the folder holds, with the run's status at the top. It is derived
+   * data (regenerate it with Report.write), so a failure to draw it is a warning, never a lost run.
+   */
+  private void writeReport() {
+    progress.message("writing report.html");
+    try {
+      Report.write(folder.root());
+    } catch (RuntimeException e) {
+      progress.message("warning: report.html could not be written (" + e.getMessage() + "); the run's data are complete");
     }
   }
 

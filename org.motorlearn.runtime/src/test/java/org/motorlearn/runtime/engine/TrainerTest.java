@@ -202,6 +202,20 @@ class TrainerTest {
     assertArrayEquals(concat(whole), concat(split));
   }
 
+  @Test
+  void continuingAnOptimizerThatNeverSawAPlasticWeightIsAnError() {
+    Network network = Fixtures.reference(4, Activation.TANH);
+    PhaseSpec input = PhaseSpec.train("Hinput", Plasticity.of("U.input"), OptimizerSpec.adam(1e-2), 1, 4);
+    Weights weights = fresh(network, Precision.FLOAT32, 9);
+    Trainer first = trainer(network, Precision.FLOAT32, input, weights, 9);
+    first.update(0);
+    PhaseSpec local = PhaseSpec.train("Hlocal", Plasticity.of("M1.recurrent"), OptimizerSpec.adam(1e-2), 1, 4);
+    Experiment e = Fixtures.experiment(network, Precision.FLOAT32, LOSS, local);
+    SpecException error = assertThrows(SpecException.class, () -> new Trainer(e, local, weights,
+        Fixtures.trials(network, 20, Fixtures.BINS, 5), new RandomStreams(9), first.optimizerState()));
+    assertTrue(error.getMessage().contains("'M1.recurrent'") && error.getMessage().contains("Hlocal"), error.getMessage());
+  }
+
   static float[] concat(Weights weights) {
     return Precisions.create(concatDouble(weights), new long[] {concatDouble(weights).length},
         org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();

@@ -30,11 +30,12 @@ final class RunFolders {
   /**
    * Asserts that two run folders hold the same results bit for bit: every array and index byte-equal,
    * loss.csv equal except the wall-clock column, metrics and summary equal except timings. The
-   * manifests differ legitimately (times, host) and are not compared.
+   * manifests differ legitimately (times, host) and are not compared; nor is the report, which is
+   * drawn from the compared files and shows the manifest's times.
    */
   static void assertSameResults(Path expected, Path actual) throws IOException {
-    List<String> files = files(expected).stream().filter(f -> !f.equals("manifest.json")).collect(Collectors.toList());
-    assertEquals(files, files(actual).stream().filter(f -> !f.equals("manifest.json")).collect(Collectors.toList()));
+    List<String> files = files(expected).stream().filter(RunFolders::isResult).collect(Collectors.toList());
+    assertEquals(files, files(actual).stream().filter(RunFolders::isResult).collect(Collectors.toList()));
     for (String f : files) {
       Path a = expected.resolve(f);
       Path b = actual.resolve(f);
@@ -46,6 +47,10 @@ final class RunFolders {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), f);
       }
     }
+  }
+
+  private static boolean isResult(String file) {
+    return !file.equals("manifest.json") && !file.equals("report.html") && !file.startsWith("report/");
   }
 
   private static List<String> withoutSeconds(List<String> lines) {

@@ -1,0 +1,230 @@
+package org.motorlearn.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motorlearn.runtime.run.Json;
+
+/** {@code motorlearn run}: exit codes, overrides, sweeps validated before anything runs, the summary, resume. */
+class RunCommandTest {
+
+  @TempDir
+  Path folder;
+
+  /** Trains a few updates of a tiny network, adapts it and analyses it: a second or two. */
+  static final String TINY = """
+      experiment Tiny {
+        network N {
+          dt 10 ms
+          module A { units 6 }
+          module B { units 6 }
+          input cue (3) -> A
+          connect A -> B
+          readout hand position (2) from B
+        }
+        task T { targets 4 trial 40 bins cue at bin 5..8 go at bin 20 movement 15 bins train 16 test 8 }
+        perturbation R = rotation 30 deg
+        loss { mse from bin 5 }
+        phase initial { plastic all adam lr 1e-2 updates 3 batch 4 }
+        phase adapt from initial under R { plastic B.recurrent, A -> B adam lr 1e-3 updates 2 batch 2 }
+        phase null from initial under R { evaluate only }
+        analysis { compare initial with adapt, null window -100 ms .. 100 ms metrics behaviour, activity, covariance, weights, dimensionality }
+      }
+      """;
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(folder.resolve(name), text);
+  }
+
+  private List<Path> runFolders(String out) throws IOException {
+    Path runs = folder.resolve(out);
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(runs)) {
+      return list.sorted().toList();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(Path file) {
+    return (Map<String, Object>) Json.toPlain(Json.read(file));
+  }
+
+  @Test
+  void aRunCompletesIntoATimestampedFolderUnderRunsAndPrintsItsSummary() throws IOException {
+    write("tiny.motor", TINY);
+    CliRun run = CliRun.in(folder, "run", "tiny.motor");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    List<Path> runs = runFolders(RunCommand.DEFAULT_OUT);
+    assertEquals(1, runs.size(), runs::toString);
+    Path runFolder = runs.get(0);
+    assertTrue(runFolder.getFileName().toString().matches("Tiny-\\d{8}-\\d{6}"), runFolder::toString);
+    Map<String, Object> manifest = json(runFolder.resolve("manifest.json"));
+    assertEquals("completed", manifest.get("status"));
+    assertEquals(List.of("motorlearn", "run", "tiny.motor"), manifest.get("commandLine"));
+
+    Map<String, Object> metrics = (Map<String, Object>) json(runFolder.resolve("summary.json")).get("metrics");
+    String rmse = String.format(Locale.ROOT, "%.3f", ((Number) metrics.get("phases/adapt/test/hand/rmse")).doubleValue());
+    String activity = String.format(Locale.ROOT, "%.2f",
+        ((Number) metrics.get("analyses/initial-vs-adapt/activityChangePercent/B")).doubleValue());
+    String pr = String.format(Locale.ROOT, "%.2f",
+        ((Number) metrics.get("analyses/initial-vs-adapt/participationRatio/B.recurrent")).doubleValue());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.contains("phase    updates  final loss  test RMSE (cm)  angular error (deg)"), run::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("adapt\\s+2\\s+\\S+\\s+" + rmse.replace(".", "\\.") + "\\s+\\S+")), run::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.matches("null\\s+0\\s+-\\s+\\S+\\s+\\S+")), run::toString);
+    assertTrue(lines.contains("comparison        module  activity change (%)  covariance change"), run::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("initial vs adapt  B ") && l.contains(" " + activity + " ")), run::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("initial vs adapt  B.recurrent") && l.endsWith(" " + pr)), run::toString);
+    assertTrue(lines.contains("run folder: runs/" + runFolder.getFileName()), run::toString);
+    assertTrue(run.err().contains("phase initial: 3 updates"), run::toString);
+  }
+
+  @Test
+  void setAndSeedOverrideParametersAndAreRecorded() throws IOException {
+    write("tiny.motor", TINY);
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--out", "out", "--set", "initial.updates=4", "--set", "N.B.units=5",
+        "--seed", "11");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    Map<String, Object> manifest = json(runFolders("out").get(0).resolve("manifest.json"));
+    Map<?, ?> parameters = (Map<?, ?>) manifest.get("parameters");
+    assertEquals(4.0, ((Number) parameters.get("initial.updates")).doubleValue());
+    assertEquals(5.0, ((Number) parameters.get("N.B.units")).doubleValue());
+    assertEquals(11L, ((Number) manifest.get("seed")).longValue());
+  }
+
+  @Test
+  void anUnknownSetNameIsTwoWithASuggestionAndNothingRuns() throws IOException {
+    write("tiny.motor", TINY);
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.update=4");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: experiment Tiny: unknown parameter 'initial.update'; did you mean 'initial.updates'?\n"
+        + "known parameters: "), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT));
+  }
+
+  @Test
+  void aMalformedSetIsTwo() throws IOException {
+    write("tiny.motor", TINY);
+    CliRun noValue = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.updates");
+    assertEquals(ExitCode.USAGE, noValue.exitCode(), noValue::toString);
+    assertEquals("error: --set initial.updates: expected name=value, e.g. --set initial.updates=50\n", noValue.err());
+    CliRun withUnit = CliRun.in(folder, "run", "tiny.motor", "--set", "N.A.tau=20ms");
+    assertEquals(ExitCode.USAGE, withUnit.exitCode(), withUnit::toString);
+    assertEquals("error: --set N.A.tau=20ms: '20ms' is not a number; give the value without a unit, in the unit written at "
+        + "the setting (tau 50 ms: --set Cortex.PMd.tau=20 means 20 ms)\n", withUnit.err());
+  }
+
+  @Test
+  void aSpecWithErrorsIsOneAndNothingRuns() throws IOException {
+    write("broken.motor", TINY.replace("connect A -> B", "connect A -> Missing"));
+    CliRun run = CliRun.in(folder, "run", "broken.motor");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("--> broken.motor:"), run::toString);
+    assertTrue(run.err().contains("nothing was run"), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT));
+  }
+
+  @Test
+  void everySweepPointIsBuiltBeforeAnythingRuns() throws IOException {
+    // at point 1 the task has 5 targets, and a permutation of 4 is no re-association of them: the runtime
+    // refuses to build that experiment, and it must do so before point 0 runs
+    write("sweep.motor", TINY.replace("perturbation R = rotation 30 deg", "perturbation R = reassociation (1 2 3 0)")
+        .replace("analysis {", "sweep T.targets in 4, 5\n  analysis {"));
+    CliRun run = CliRun.in(folder, "run", "sweep.motor");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("error: experiment Tiny: 1 of 2 sweep points cannot run; nothing was run\n"
+        + "sweep point 1 (T.targets=5): perturbation R: a permutation of 4 targets, but task T has 5\n"), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
+  }
+
+  @Test
+  void aSweepPointTheValidatorRejectsStopsTheRunBeforeAnything() throws IOException {
+    write("sweep.motor", TINY.replace("analysis {", "sweep initial.batch in 4, 8, 17\n  analysis {"));
+    CliRun run = CliRun.in(folder, "run", "sweep.motor");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("initial.batch = 17: batch 17 is larger than the training set"), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
+  }
+
+  @Test
+  void aSweepRunsEveryPointIntoItsFolderAndResumeContinuesAMissingPoint() throws IOException {
+    write("sweep.motor", TINY.replace("analysis {", "sweep seed 1..2\n  sweep N.B.units in 4, 5\n  analysis {"));
+    CliRun run = CliRun.in(folder, "run", "sweep.motor", "--out", "out", "--set", "N.B.units=6");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("note: N.B.units is set on the command line, so experiment Tiny is not swept over it"), run::toString);
+    Path sweep = runFolders("out").get(0);
+    assertTrue(Files.isRegularFile(sweep.resolve("sweep.json")));
+    for (int k = 0; k < 2; k++) {
+      Map<String, Object> manifest = json(sweep.resolve("point-" + k + "/manifest.json"));
+      assertEquals("completed", manifest.get("status"));
+      assertEquals(k + 1L, ((Number) manifest.get("seed")).longValue());
+      assertEquals(6.0, ((Number) ((Map<?, ?>) manifest.get("parameters")).get("N.B.units")).doubleValue());
+    }
+    assertFalse(Files.exists(sweep.resolve("point-2")));
+    assertTrue(run.out().contains("sweep of Tiny"), run::toString);
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("1\\s+seed=2\\s+completed\\s+.*")), run::toString);
+
+    byte[] weights = Files.readAllBytes(sweep.resolve("point-1/phases/adapt/weights/B.recurrent.npy"));
+    deleteTree(sweep.resolve("point-1"));
+    CliRun resumed = CliRun.in(folder, "run", "sweep.motor", "--resume", "out/" + sweep.getFileName());
+    assertEquals(ExitCode.OK, resumed.exitCode(), resumed::toString);
+    assertTrue(resumed.err().contains("resuming Tiny point 0 (seed=1) of 2"), resumed::toString);
+    assertTrue(resumed.err().contains("running Tiny point 1 (seed=2) of 2"), resumed::toString);
+    assertTrue(java.util.Arrays.equals(weights, Files.readAllBytes(sweep.resolve("point-1/phases/adapt/weights/B.recurrent.npy"))),
+        "a rerun point reproduces its weights bit for bit");
+  }
+
+  @Test
+  void resumeCannotTakeNewParameters() throws IOException {
+    write("tiny.motor", TINY);
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--resume", "runs/x", "--seed", "2");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertEquals("error: --resume continues a run with the parameters and folder recorded in it; it cannot be combined with "
+        + "--set, --seed or --out\n", run.err());
+    CliRun missing = CliRun.in(folder, "run", "tiny.motor", "--resume", "runs/x");
+    assertEquals(ExitCode.USAGE, missing.exitCode(), missing::toString);
+    assertEquals("error: --resume runs/x: no such run folder\n", missing.err());
+  }
+
+  @Test
+  void aFailedRunIsThreeAndNamesThePhaseAndUpdate() throws IOException {
+    write("tiny.motor", TINY);
+    // a learning rate of 1e20 throws the weights so far that the float32 loss overflows at once
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.lr=1e20");
+    assertEquals(ExitCode.RUNTIME_FAILURE, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("Tiny: failed in "), run::toString);
+    assertTrue(run.err().contains("error: 1 run failed:"), run::toString);
+    assertTrue(run.err().contains("phase initial, update "), run::toString);
+    assertTrue(run.out().contains("continue it with: motorlearn run tiny.motor --resume runs/"), run::toString);
+    assertEquals("failed", json(runFolders(RunCommand.DEFAULT_OUT).get(0).resolve("manifest.json")).get("status"));
+  }
+
+  @Test
+  void aFileWithoutExperimentsIsTwo() throws IOException {
+    write("lib.motor", "task T { targets 8 }\n");
+    CliRun run = CliRun.in(folder, "run", "lib.motor");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertEquals("error: lib.motor declares no experiment, only parts for other specs to import; run a file with an "
+        + "'experiment' block\n", run.err());
+  }
+}
