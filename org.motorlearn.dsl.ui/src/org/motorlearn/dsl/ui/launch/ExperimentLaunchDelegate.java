@@ -62,7 +62,7 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     attributes.put(IProcess.ATTR_CMDLINE, String.join(" ", command));
     attributes.put(IProcess.ATTR_PROCESS_TYPE, "motorlearn");
     IProcess iprocess = DebugPlugin.newProcess(launch, process, "motorlearn run " + spec.getName(), attributes);
-    new RunJob(spec, runs, before, iprocess, phaseNames(analysis)).schedule();
+    new RunJob(spec, runs, before, process, iprocess, phaseNames(analysis)).schedule();
   }
 
   static IFile spec(ILaunchConfiguration configuration) throws CoreException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
@@ -28,12 +29,14 @@ final class RunJob extends Job {
   static final String FAMILY = MotorLearnUiPlugin.PLUGIN_ID + ".run";
   private static final int WORK_PER_PHASE = 1000;
   private static final long POLL_MS = 250;
+  private static final long GRACE_SECONDS = 60;
 
   private final IFile spec;
   private final IContainer runs;
   private final Set<Path> before;
   private Path runFolder;
   private final IProcess process;
+  private final Process systemProcess;
   private final List<String> phases;
   private final RunProgress progress = new RunProgress();
 
@@ -41,11 +44,12 @@ final class RunJob extends Job {
    * @param before the folders in the runs folder before the process started: the one that appears
    *     next is this run's (the command line names it {@code <experiment>-<yyyyMMdd-HHmmss>})
    */
-  RunJob(IFile spec, IContainer runs, Set<Path> before, IProcess process, List<String> phases) {
+  RunJob(IFile spec, IContainer runs, Set<Path> before, Process systemProcess, IProcess process, List<String> phases) {
     super("MotorLearn run of " + spec.getName());
     this.spec = spec;
     this.runs = runs;
     this.before = before;
+    this.systemProcess = systemProcess;
     this.process = process;
     this.phases = phases;
     IStreamListener listener = (text, monitor) -> text.lines().forEach(progress::accept);
@@ -148,12 +152,27 @@ final class RunJob extends Job {
     }
   }
 
+  /**
+   * Stops the run: SIGTERM first, so the command line can record where the run stopped (its manifest
+   * then says cancelled, with a checkpoint to resume from), then, if it has not ended after
+   * {@link #GRACE_SECONDS}, a forced kill. Either way the run folder never claims completion.
+   */
   private void terminate() {
+    systemProcess.destroy();
     try {
-      // SIGTERM first: the command line marks the run cancelled before it exits.
-      process.terminate();
-    } catch (DebugException e) {
-      MotorLearnUiPlugin.log(IStatus.WARNING, "Cancelling the MotorLearn run of " + spec.getFullPath() + " failed", e);
+      if (!systemProcess.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+        systemProcess.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      systemProcess.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    if (!process.isTerminated()) {
+      try {
+        process.terminate();
+      } catch (DebugException e) {
+        MotorLearnUiPlugin.log(IStatus.WARNING, "Cancelling the MotorLearn run of " + spec.getFullPath() + " failed", e);
+      }
     }
   }
 }

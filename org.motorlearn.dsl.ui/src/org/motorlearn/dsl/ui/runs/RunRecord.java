@@ -77,6 +77,16 @@ public record RunRecord(Path folder, String experiment, String status, String er
     return status;
   }
 
+  /** The start as local date and time to the second ("2026-11-28 09:47:42"); the raw text if unparsable. */
+  public String startedLocal() {
+    try {
+      return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .format(java.time.Instant.parse(started).atZone(java.time.ZoneId.systemDefault()));
+    } catch (java.time.DateTimeException e) {
+      return started;
+    }
+  }
+
   /** Test RMSE per phase (cm): the headline of a motor-learning run. */
   public String headline() {
     List<String> parts = new ArrayList<>();

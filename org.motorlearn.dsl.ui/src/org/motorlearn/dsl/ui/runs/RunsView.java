@@ -56,7 +56,7 @@ public final class RunsView extends ViewPart {
     viewer.getTable().setHeaderVisible(true);
     viewer.getTable().setLinesVisible(true);
     column("Run", 200, r -> r.folder().getFileName().toString());
-    column("Started", 170, RunRecord::started);
+    column("Started", 150, RunRecord::startedLocal);
     column("Seed", 50, r -> r.seed() == null ? "" : r.seed().toString());
     column("Status", 120, RunRecord::displayStatus);
     column("Headline", 320, RunRecord::headline);
