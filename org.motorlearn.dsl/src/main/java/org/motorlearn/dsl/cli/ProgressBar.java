@@ -2,6 +2,7 @@ package org.motorlearn.dsl.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.motorlearn.runtime.run.ProgressListener;
 
@@ -21,6 +22,7 @@ final class ProgressBar implements ProgressListener {
   private final LongSupplier nanoClock;
   private final long plainIntervalNanos;
 
+  private BooleanSupplier cancel = () -> false;
   private String phase;
   private long lastPlainLine;
   private int drawnWidth;
@@ -39,6 +41,17 @@ final class ProgressBar implements ProgressListener {
 
   static ProgressBar on(Console console) {
     return new ProgressBar(console.err(), console.terminal(), System::nanoTime, 10);
+  }
+
+  /** The run stops (marked cancelled, with a checkpoint) once {@code condition} holds. */
+  ProgressBar cancellingWhen(BooleanSupplier condition) {
+    this.cancel = condition;
+    return this;
+  }
+
+  @Override
+  public boolean cancelRequested() {
+    return cancel.getAsBoolean();
   }
 
   @Override

@@ -140,7 +140,11 @@ final class RunCommand implements Callable<Integer> {
     console.err().println("sweep of " + name + ": " + plan.points().size() + " points into " + console.display(folder));
     List<PointOutcome> outcomes = new ArrayList<>();
     for (RunPlan.Point point : plan.points()) {
-      outcomes.add(new PointOutcome(point, runPoint(point, RunFolders.point(folder, point.index()), false, plan.points().size())));
+      RunResult result = runPoint(point, RunFolders.point(folder, point.index()), false, plan.points().size());
+      outcomes.add(new PointOutcome(point, result));
+      if (result.status() == RunStatus.CANCELLED) {
+        break; // a signal stopped the sweep; --resume continues it
+      }
     }
     printSweepTable(outcomes, folder);
   }
@@ -172,7 +176,11 @@ final class RunCommand implements Callable<Integer> {
     for (int i = 0; i < points.size(); i++) {
       Path pointFolder = folder.resolve(record.points().get(i).folder());
       boolean started = Files.isRegularFile(pointFolder.resolve("manifest.json"));
-      outcomes.add(new PointOutcome(points.get(i), runPoint(points.get(i), pointFolder, started, points.size())));
+      RunResult result = runPoint(points.get(i), pointFolder, started, points.size());
+      outcomes.add(new PointOutcome(points.get(i), result));
+      if (result.status() == RunStatus.CANCELLED) {
+        break;
+      }
     }
     printSweepTable(outcomes, folder);
   }
@@ -190,27 +198,32 @@ final class RunCommand implements Callable<Integer> {
     String name = point.experiment().name();
     String what = ofPoints == null ? name : name + " " + point.describe() + " of " + ofPoints;
     console.err().println((resuming ? "resuming " : "running ") + what + " in " + console.display(folder));
-    ProgressBar bar = ProgressBar.on(console);
-    RunOptions options = RunOptions.into(folder).withThreads(threads).withProgress(bar)
-        .withCommandLine(commandLine()).withSpecFolder(specFolder);
     long start = System.nanoTime();
     RunResult result;
-    try {
-      result = MotorLearn.run(point.experiment(), resuming ? options.resuming() : options);
-    } catch (RunException e) {
-      bar.clearBar();
-      throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
-    } catch (SpecException e) {
-      bar.clearBar();
-      throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + name + ": " + e.getMessage(), e);
+    try (CancelOnSignal signal = new CancelOnSignal()) {
+      ProgressBar bar = ProgressBar.on(console).cancellingWhen(signal::requested);
+      RunOptions options = RunOptions.into(folder).withThreads(threads).withProgress(bar)
+          .withCommandLine(commandLine()).withSpecFolder(specFolder);
+      result = runWith(bar, point, resuming ? options.resuming() : options);
     }
-    bar.clearBar();
     double seconds = (System.nanoTime() - start) / 1e9;
     printResult(what, point.experiment(), result, seconds);
     if (result.status() != RunStatus.COMPLETED) {
       failures.add(what + " (" + console.display(folder) + "): " + (result.error() == null ? result.status().label() : result.error()));
     }
     return result;
+  }
+
+  private RunResult runWith(ProgressBar bar, RunPlan.Point point, RunOptions options) {
+    try {
+      return MotorLearn.run(point.experiment(), options);
+    } catch (RunException e) {
+      throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
+    } catch (SpecException e) {
+      throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + point.experiment().name() + ": " + e.getMessage(), e);
+    } finally {
+      bar.clearBar();
+    }
   }
 
   private void printResult(String what, Experiment experiment, RunResult result, double seconds) {

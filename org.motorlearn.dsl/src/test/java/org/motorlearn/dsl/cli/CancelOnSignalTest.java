@@ -1,0 +1,58 @@
+package org.motorlearn.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM (what Eclipse's cancel and {@code kill} send) stops `motorlearn run` cleanly: cancelled, resumable. */
+class CancelOnSignalTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aSignalledRunIsMarkedCancelledWithACheckpointAndResumes() throws Exception {
+    Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, ""), StandardCharsets.UTF_8);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "run", "long.motor", "--out", "runs", "--no-color")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    try {
+      TinySweeps.await("the run to write its first checkpoint", 300, () -> checkpointOf(dir.resolve("runs")) != null);
+      process.destroy(); // SIGTERM
+      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run winds down within the grace period");
+    } finally {
+      process.destroyForcibly();
+    }
+    Path run = checkpointOf(dir.resolve("runs")).getParent();
+    JsonObject manifest = JsonParser.parseString(Files.readString(run.resolve("manifest.json"))).getAsJsonObject();
+    assertEquals("cancelled", manifest.get("status").getAsString(), Files.readString(dir.resolve("out.txt")));
+    assertTrue(Files.isDirectory(run.resolve("checkpoint")), "a cancelled run keeps a checkpoint to resume from");
+    assertFalse(Files.exists(run.resolve("phases/initial")), "the unfinished phase is not presented as complete");
+  }
+
+  /** The checkpoint folder of the single run under {@code runs}, or null while there is none. */
+  private static Path checkpointOf(Path runs) {
+    if (!Files.isDirectory(runs)) {
+      return null;
+    }
+    try (Stream<Path> folders = Files.list(runs)) {
+      List<Path> checkpoints = folders.map(f -> f.resolve("checkpoint")).filter(Files::isDirectory).toList();
+      return checkpoints.isEmpty() ? null : checkpoints.get(0);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
