@@ -24,11 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Gemm {
 
+  /** Direct OpenBLAS calls only on the CPU backend, where ND4J's buffers live in host memory. */
+  private static final boolean HOST_BLAS = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
+
   private Gemm() {}
 
   static void mm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta) {
     DataType type = c.dataType();
-    if (rowMajor(a) && rowMajor(b) && rowMajor(c) && a.dataType() == type && b.dataType() == type
+    if (HOST_BLAS && rowMajor(a) && rowMajor(b) && rowMajor(c) && a.dataType() == type && b.dataType() == type
         && (type == DataType.FLOAT || type == DataType.DOUBLE)) {
       int m = (int) c.size(0);
       int n = (int) c.size(1);
