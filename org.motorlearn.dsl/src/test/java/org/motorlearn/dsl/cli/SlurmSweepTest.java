@@ -45,9 +45,6 @@ class SlurmSweepTest {
         && script.contains("#SBATCH --open-mode=append\n") && script.contains("#SBATCH --cpus-per-task=1\n"), script);
 
     awaitAll(shared.resolve("slurm"));
-    // a point is complete once its run folder says so; its SLURM task may take a moment longer to leave the queue
-    TinySweeps.await("the sweep's tasks to leave the queue", 120, () -> CliRun.in(shared, "sweep", "--status", "slurm").out()
-        .contains("squeue: no task of this sweep is queued or running\n"));
     CliRun status = CliRun.in(shared, "sweep", "--status", "slurm");
     assertTrue(status.out().contains("4 completed\nsqueue: no task of this sweep is queued or running\n"), status.out());
     assertEquals(0, CliRun.in(shared, "collect", "slurm").exitCode());
@@ -91,6 +88,9 @@ class SlurmSweepTest {
     });
     TinySweeps.manifest(sweep).points().forEach(p -> assertEquals(SweepManifest.Status.COMPLETED, p.status(),
         () -> p.folder() + ": " + p.error()));
+    // a point is complete once its run folder says so; its task still draws the report and then leaves the queue
+    TinySweeps.await("the sweep's tasks to leave the queue", 300, () -> CliRun.in(sweep.getParent(), "sweep", "--status",
+        sweep.getFileName().toString()).out().contains("squeue: no task of this sweep is queued or running\n"));
   }
 
   private static int run(String... command) {
