@@ -19,4 +19,9 @@ public final class Suggestions {
     String closest = closest(word, candidates);
     return closest == null ? "" : "did you mean '" + closest + "'? ";
   }
+
+  /** Levenshtein distance, the measure of every "did you mean" (quick fixes rank names by it too). */
+  public static int editDistance(String a, String b) {
+    return Parameters.editDistance(a, b);
+  }
 }
