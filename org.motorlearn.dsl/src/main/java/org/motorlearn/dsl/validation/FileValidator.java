@@ -14,12 +14,16 @@ import org.motorlearn.dsl.motorLearn.Input;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Readout;
 import org.motorlearn.dsl.motorLearn.Task;
+import org.motorlearn.dsl.model.ReferenceDefaults;
+import org.motorlearn.dsl.util.Experiments;
 import org.motorlearn.dsl.util.ProjectFolder;
+import org.motorlearn.runtime.task.RecordedTrajectories;
 
 /**
  * Files a spec refers to: imports, recorded trajectories, initial weights. Paths are relative to the
- * spec's folder; they must exist and lie inside the spec's {@link ProjectFolder}. Weight files are read
- * and their shape compared with the matrix they initialise. Specs that are not files on disk (an editor
+ * spec's folder; they must exist and lie inside the spec's {@link ProjectFolder}. The headers of .npy
+ * files are read: a weight file's shape must match the matrix it initialises, a trajectory file's the
+ * task (see docs/trajectory-format.md). Specs that are not files on disk (an editor
  * buffer without a path) are not checked.
  */
 public class FileValidator extends MotorLearnCheckBase {
@@ -31,7 +35,61 @@ public class FileValidator extends MotorLearnCheckBase {
 
   @Check
   public void checkTrajectories(Task task) {
-    checkFile(task, ML.getTask_Trajectories(), task.getTrajectories(), "trajectory file");
+    Path file = checkFile(task, ML.getTask_Trajectories(), task.getTrajectories(), "trajectory file");
+    if (file == null) {
+      return;
+    }
+    String name = file.getFileName().toString();
+    if (name.endsWith(".npy")) {
+      checkTrajectoryArray(task, file);
+    } else if (!name.endsWith(".csv")) {
+      error("trajectory file '" + task.getTrajectories() + "' is neither .npy (with a .trials.csv table beside it) nor .csv; "
+          + "save it in one of the layouts of docs/trajectory-format.md", task, ML.getTask_Trajectories(), IssueCodes.FILE_UNREADABLE);
+    }
+  }
+
+  /**
+   * The layout docs/trajectory-format.md describes and the runtime's loader enforces: positions of shape
+   * [trials, trial bins, 2], more trials than the test set takes, and the trial table beside the array.
+   */
+  private void checkTrajectoryArray(Task task, Path file) {
+    String path = task.getTrajectories();
+    NpyShapes.Shape shape = NpyShapes.of(file);
+    if (shape.problem() != null) {
+      error("trajectory file '" + path + "' is no readable .npy array: " + shape.problem() + "; save it with numpy.save",
+          task, ML.getTask_Trajectories(), IssueCodes.FILE_UNREADABLE);
+      return;
+    }
+    long[] dimensions = shape.dimensions();
+    if (dimensions.length != 3 || dimensions[2] != 2) {
+      error("trajectory file '" + path + "' holds an array of shape " + NpyShapes.text(dimensions) + ", but recorded "
+          + "trajectories need [trials, trial bins, 2] (x and y of the hand per bin); save it with that shape",
+          task, ML.getTask_Trajectories(), IssueCodes.TRAJECTORY_FILE_SHAPE);
+      return;
+    }
+    EffectiveSettings settings = EffectiveSettings.asWritten(task);
+    // a task declared outside an experiment is read with the reference dt, as NumericRules does
+    EffectiveSettings.Value trial = settings.bins(settings.value(task, ML.getTask_Trial()),
+        settings.experiment() == null ? null : Experiments.network(settings.experiment()));
+    long trialBins = Math.round(trial != null ? trial.value() : NumericRules.DEFAULT_TRIAL_BINS);
+    if (dimensions[1] != trialBins) {
+      error("trajectory file '" + path + "' has " + dimensions[1] + " bins per trial, but the task's trial is " + trialBins
+          + " bins; write 'trial " + dimensions[1] + " bins' in the task or resample the data",
+          task, task.getTrial() != null ? ML.getTask_Trial() : ML.getTask_Trajectories(), IssueCodes.TRAJECTORY_FILE_SHAPE);
+    }
+    EffectiveSettings.Value test = settings.value(task, ML.getTask_Test());
+    long testTrials = Math.round(test != null ? test.value() : ReferenceDefaults.TEST_TRIALS);
+    if (dimensions[0] <= testTrials) {
+      error("trajectory file '" + path + "' holds " + dimensions[0] + " trials, but the task keeps the last " + testTrials
+          + " for testing, which leaves none for training; record more trials or write a smaller 'test' count",
+          task, task.getTest() != null ? ML.getTask_Test() : ML.getTask_Trajectories(), IssueCodes.TRAJECTORY_FILE_SHAPE);
+    }
+    Path table = RecordedTrajectories.sidecar(file);
+    if (!Files.exists(table)) {
+      error("the trial table '" + table.getFileName() + "' beside trajectory file '" + path + "' does not exist; write it with "
+          + "the header target,cue_bin,go_bin and one row per trial (docs/trajectory-format.md)",
+          task, ML.getTask_Trajectories(), IssueCodes.FILE_NOT_FOUND);
+    }
   }
 
   @Check

@@ -88,4 +88,5 @@ public final class IssueCodes {
   public static final String FILE_OUTSIDE_PROJECT = PREFIX + "fileOutsideProject";
   public static final String FILE_UNREADABLE = PREFIX + "fileUnreadable";
   public static final String WEIGHT_FILE_SHAPE = PREFIX + "weightFileShape";
+  public static final String TRAJECTORY_FILE_SHAPE = PREFIX + "trajectoryFileShape";
 }

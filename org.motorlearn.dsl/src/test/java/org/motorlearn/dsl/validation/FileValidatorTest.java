@@ -50,11 +50,18 @@ class FileValidatorTest extends ValidationTestBase {
   }
 
   /** A float32 .npy file of zeros with the given shape, written byte by byte as NumPy's format describes it. */
-  private static void writeNpy(Path file, int rows, int columns) throws IOException {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+  private static void writeNpy(Path file, int... shape) throws IOException {
+    StringBuilder dimensions = new StringBuilder();
+    int values = 1;
+    for (int size : shape) {
+      dimensions.append(size).append(", ");
+      values *= size;
+    }
+    String tuple = shape.length == 1 ? dimensions.toString().trim() : dimensions.substring(0, dimensions.length() - 2);
+    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + tuple + "), }";
     int headerLength = 10 + dict.length() + 1;
     int padding = (64 - headerLength % 64) % 64;
-    ByteBuffer bytes = ByteBuffer.allocate(headerLength + padding + rows * columns * 4).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes = ByteBuffer.allocate(headerLength + padding + values * 4).order(ByteOrder.LITTLE_ENDIAN);
     bytes.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
     bytes.putShort((short) (dict.length() + padding + 1));
     bytes.put(dict.getBytes(StandardCharsets.US_ASCII));
@@ -93,9 +100,46 @@ class FileValidatorTest extends ValidationTestBase {
     validation.assertError(load(spec), ML.getTask(), IssueCodes.FILE_NOT_FOUND, "trajectory file 'data/monkey.npy' does not exist "
         + "(looked for " + project.resolve("data/monkey.npy") + "); paths are relative to the folder of this spec");
     Files.createDirectories(project.resolve("data"));
-    writeNpy(project.resolve("data/monkey.npy"), 2, 2);
-    List<Issue> issues = validation.validate(load(spec));
-    Assertions.assertTrue(issues.stream().noneMatch(i -> i.getCode().equals(IssueCodes.FILE_NOT_FOUND)), issues::toString);
+    writeNpy(project.resolve("data/monkey.npy"), 200, 400, 2);
+    Files.writeString(project.resolve("data/monkey.trials.csv"), "target,cue_bin,go_bin\n");
+    validation.assertNoIssues(load(spec));
+
+    Files.delete(project.resolve("data/monkey.trials.csv"));
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.FILE_NOT_FOUND, "the trial table 'monkey.trials.csv' beside "
+        + "trajectory file 'data/monkey.npy' does not exist; write it with the header target,cue_bin,go_bin and one row per trial "
+        + "(docs/trajectory-format.md)");
+
+    String text = reference("targets 8 reach", "trajectories from \"data/monkey.txt\" targets 8 reach");
+    Files.writeString(project.resolve("data/monkey.txt"), "0 0\n");
+    validation.assertError(load(text), ML.getTask(), IssueCodes.FILE_UNREADABLE, "trajectory file 'data/monkey.txt' is neither "
+        + ".npy (with a .trials.csv table beside it) nor .csv; save it in one of the layouts of docs/trajectory-format.md");
+  }
+
+  @Test
+  void checkTrajectoryShape() throws IOException {
+    String spec = reference("targets 8 reach", "trajectories from \"monkey.npy\" targets 8 reach");
+    Files.writeString(project.resolve("monkey.trials.csv"), "target,cue_bin,go_bin\n");
+    writeNpy(project.resolve("monkey.npy"), 200, 400);
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.TRAJECTORY_FILE_SHAPE, "trajectory file 'monkey.npy' holds an "
+        + "array of shape (200, 400), but recorded trajectories need [trials, trial bins, 2] (x and y of the hand per bin); save it "
+        + "with that shape");
+    writeNpy(project.resolve("monkey.npy"), 200, 400, 3);
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.TRAJECTORY_FILE_SHAPE, "trajectory file 'monkey.npy' holds an "
+        + "array of shape (200, 400, 3), but recorded trajectories need [trials, trial bins, 2] (x and y of the hand per bin); save "
+        + "it with that shape");
+    writeNpy(project.resolve("monkey.npy"), 200, 300, 2);
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.TRAJECTORY_FILE_SHAPE, "trajectory file 'monkey.npy' has 300 "
+        + "bins per trial, but the task's trial is 400 bins; write 'trial 300 bins' in the task or resample the data");
+    // the same length written in time units of the network's dt (10 ms) agrees
+    validation.assertNoIssues(load(spec.replace("trial 400 bins", "trial 3 s")
+        .replace("go at bin 282 movement 100 bins", "go at bin 200 movement 90 bins")));
+    writeNpy(project.resolve("monkey.npy"), 160, 400, 2);
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.TRAJECTORY_FILE_SHAPE, "trajectory file 'monkey.npy' holds 160 "
+        + "trials, but the task keeps the last 160 for testing, which leaves none for training; record more trials or write a "
+        + "smaller 'test' count");
+    Files.writeString(project.resolve("monkey.npy"), "not numpy");
+    validation.assertError(load(spec), ML.getTask(), IssueCodes.FILE_UNREADABLE, "trajectory file 'monkey.npy' is no readable "
+        + ".npy array: ");
   }
 
   @Test
