@@ -68,11 +68,18 @@ final class RunCommand implements Callable<Integer> {
           "Completed phases and points are kept; the result is bitwise identical to an uninterrupted run."})
   private String resume;
 
+  @Option(names = "--reuse", paramLabel = "PHASE=RUN_DIR",
+      description = {"Take a completed phase from an earlier run folder instead of training it, e.g. --reuse initial=runs/X-1.",
+          "Allowed only when everything that determines the phase (its definition, the phases it starts from, network, task, "
+              + "loss, precision, seed) is recorded identically there. Repeatable."})
+  private List<String> reuses = new ArrayList<>();
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
       description = "BLAS threads (default 0: all cores). Results are bitwise reproducible for the same thread count.")
   private int threads;
 
   private Path specFolder;
+  private Map<String, Path> reusedPhases = Map.of();
   private final List<String> failures = new ArrayList<>();
 
   RunCommand(Console console) {
@@ -81,10 +88,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (resume != null && (!settings.isEmpty() || seed != null || out != null)) {
+    if (resume != null && (!settings.isEmpty() || seed != null || out != null || !reuses.isEmpty())) {
       throw CliException.usage("--resume continues a run with the parameters and folder recorded in it; "
-          + "it cannot be combined with --set, --seed or --out");
+          + "it cannot be combined with --set, --seed, --out or --reuse");
     }
+    reusedPhases = parseReuses(console, reuses);
     if (threads < 0) {
       throw CliException.usage("--threads must be 0 (all cores) or more, got " + threads);
     }
@@ -114,6 +122,26 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.RUNTIME_FAILURE;
     }
     return ExitCode.OK;
+  }
+
+  /** {@code --reuse PHASE=RUN_DIR}, checked for form and for an existing folder; the runtime checks the rest. */
+  private static Map<String, Path> parseReuses(Console console, List<String> reuses) {
+    Map<String, Path> reused = new java.util.LinkedHashMap<>();
+    for (String reuse : reuses) {
+      int equals = reuse.indexOf('=');
+      if (equals <= 0 || equals == reuse.length() - 1) {
+        throw CliException.usage("--reuse " + reuse + ": write PHASE=RUN_DIR, e.g. --reuse initial=runs/Feulner2022_VR30-20261128-084047");
+      }
+      String phase = reuse.substring(0, equals).trim();
+      Path folder = console.resolve(reuse.substring(equals + 1).trim());
+      if (!Files.isDirectory(folder)) {
+        throw CliException.usage("--reuse " + reuse + ": no such run folder " + console.display(folder));
+      }
+      if (reused.put(phase, folder) != null) {
+        throw CliException.usage("--reuse names phase " + phase + " twice; reuse each phase from one run folder");
+      }
+    }
+    return reused;
   }
 
   private List<GeneratedExperiment> compile(XtextResource resource) {
@@ -204,6 +232,9 @@ final class RunCommand implements Callable<Integer> {
       ProgressBar bar = ProgressBar.on(console).cancellingWhen(signal::requested);
       RunOptions options = RunOptions.into(folder).withThreads(threads).withProgress(bar)
           .withCommandLine(commandLine()).withSpecFolder(specFolder);
+      for (Map.Entry<String, Path> reuse : reusedPhases.entrySet()) {
+        options = options.withReusedPhase(reuse.getKey(), reuse.getValue());
+      }
       result = runWith(bar, point, resuming ? options.resuming() : options);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -218,11 +249,24 @@ final class RunCommand implements Callable<Integer> {
     try {
       return MotorLearn.run(point.experiment(), options);
     } catch (RunException e) {
+      removeIfEmpty(options.runFolder());
       throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
     } catch (SpecException e) {
+      removeIfEmpty(options.runFolder());
       throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + point.experiment().name() + ": " + e.getMessage(), e);
     } finally {
       bar.clearBar();
+    }
+  }
+
+  /** A run refused before it wrote anything (e.g. a --reuse that does not agree) leaves no empty folder behind. */
+  private static void removeIfEmpty(Path runFolder) {
+    try (java.util.stream.Stream<Path> entries = Files.list(runFolder)) {
+      if (entries.findAny().isEmpty()) {
+        Files.delete(runFolder);
+      }
+    } catch (java.io.IOException e) {
+      // nothing to tidy: the folder is gone or unreadable, and the error being reported matters more
     }
   }
 

@@ -200,10 +200,50 @@ class RunCommandTest {
     CliRun run = CliRun.in(folder, "run", "tiny.motor", "--resume", "runs/x", "--seed", "2");
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
     assertEquals("error: --resume continues a run with the parameters and folder recorded in it; it cannot be combined with "
-        + "--set, --seed or --out\n", run.err());
+        + "--set, --seed, --out or --reuse\n", run.err());
     CliRun missing = CliRun.in(folder, "run", "tiny.motor", "--resume", "runs/x");
     assertEquals(ExitCode.USAGE, missing.exitCode(), missing::toString);
     assertEquals("error: --resume runs/x: no such run folder\n", missing.err());
+  }
+
+  @Test
+  void reuseTakesACompletedPhaseFromAnEarlierRunWhenItsDefinitionAgrees() throws IOException {
+    write("tiny.motor", TINY);
+    assertEquals(ExitCode.OK, CliRun.in(folder, "run", "tiny.motor", "--out", "first").exitCode());
+    Path first = runFolders("first").get(0);
+    String source = "first/" + first.getFileName();
+
+    // another adaptation of the same initial network: the initial phase is taken, not trained
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--out", "second", "--set", "adapt.lr=0.01", "--reuse", "initial=" + source);
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    assertFalse(run.err().contains("phase initial: 3 updates"), run::toString);
+    Path second = runFolders("second").get(0);
+    Map<?, ?> reused = (Map<?, ?>) json(second.resolve("manifest.json")).get("reusedPhases");
+    assertEquals(List.of("initial"), List.copyOf(reused.keySet()), reused::toString);
+    Path phase = Path.of("phases", "initial");
+    try (Stream<Path> files = Files.walk(first.resolve(phase))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = second.resolve(phase).resolve(first.resolve(phase).relativize(file));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(copy)), copy::toString);
+      }
+    }
+
+    // a different initial phase would give different weights, so it cannot be reused
+    CliRun differs = CliRun.in(folder, "run", "tiny.motor", "--out", "third", "--set", "initial.updates=4", "--reuse",
+        "initial=" + source);
+    assertEquals(ExitCode.RUNTIME_FAILURE, differs.exitCode(), differs::toString);
+    assertTrue(differs.err().contains("cannot reuse phase initial from " + first.toAbsolutePath().normalize() + ": the phase's "
+        + "definition differs, so its results would differ from training it here; run the phase instead of reusing it"),
+        differs::toString);
+    assertEquals(List.of(), runFolders("third"), "a refused run leaves no empty run folder");
+
+    CliRun malformed = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial");
+    assertEquals(ExitCode.USAGE, malformed.exitCode(), malformed::toString);
+    assertEquals("error: --reuse initial: write PHASE=RUN_DIR, e.g. --reuse initial=runs/Feulner2022_VR30-20261128-084047\n",
+        malformed.err());
+    CliRun missing = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial=runs/none");
+    assertEquals(ExitCode.USAGE, missing.exitCode(), missing::toString);
+    assertEquals("error: --reuse initial=runs/none: no such run folder runs/none\n", missing.err());
   }
 
   @Test
