@@ -1,5 +1,7 @@
 package org.motorlearn.dsl.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +14,31 @@ import org.motorlearn.dsl.sweep.SweepTable;
 import org.motorlearn.runtime.report.Report;
 import org.motorlearn.runtime.report.ReportException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code motorlearn collect DIR}: the finished points of a sweep as one table and the sweep report. */
+/**
+ * {@code motorlearn collect DIR}: the finished points of a sweep as one table and the sweep report;
+ * {@code motorlearn collect RUN_DIR... -o OUT}: the same over run folders made separately (one seed at a
+ * time, or adaptations that reused one initial training).
+ */
 @Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
     description = {"Aggregate the finished points of a sweep folder into one table: one row per point, its swept",
         "parameters and the metrics of its summary.json. Writes DIR/table.csv (every metric, every digit),",
         "DIR/table.md (headline metrics) and DIR/sweep-report.html (each metric against the swept parameter,",
-        "per hypothesis, with spread over seeds), and prints the Markdown table. Documentation: docs/sweeps.md"})
+        "per hypothesis, with spread over seeds), and prints the Markdown table.",
+        "Given completed run folders instead (and --out), does the same over them: the parameters are those",
+        "whose recorded values differ between the runs. Documentation: docs/sweeps.md"})
 final class CollectCommand implements Callable<Integer> {
 
   private final Console console;
 
-  @Parameters(paramLabel = "DIR", description = "The sweep folder (it holds sweep.json).")
-  private String dir;
+  @Parameters(paramLabel = "DIR", arity = "1..*", description = "The sweep folder (it holds sweep.json), or run folders.")
+  private List<String> dirs;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "OUT",
+      description = "With run folders: the folder the table and sweep report go into (created if missing).")
+  private String out;
 
   CollectCommand(Console console) {
     this.console = console;
@@ -33,10 +46,18 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SweepFolder folder = new SweepFolder(console.resolve(dir));
-    if (!folder.exists()) {
-      throw CliException.usage(dir + " is not a sweep folder (no sweep.json)");
+    SweepFolder folder = new SweepFolder(console.resolve(dirs.get(0)));
+    if (dirs.size() == 1 && folder.exists()) {
+      if (out != null) {
+        throw CliException.usage("--out is for run folders; a sweep's table and report go into its own folder " + dirs.get(0));
+      }
+      return collectSweep(folder);
     }
+    return collectRuns();
+  }
+
+  private Integer collectSweep(SweepFolder folder) {
+    String dir = dirs.get(0);
     try {
       SweepManifest manifest = SweepStatus.refresh(folder);
       SweepTable table = SweepTable.of(folder, manifest);
@@ -46,16 +67,54 @@ final class CollectCommand implements Callable<Integer> {
       }
       List<Path> written = new ArrayList<>(table.write(folder));
       written.add(Report.writeSweep(folder.root(), table.runFolders()));
-      console.out().print(table.markdown());
-      console.out().println();
-      for (Path path : written) {
-        console.out().println("wrote " + console.display(path));
-      }
+      print(table, written);
       console.out().println(table.rows() + " of " + manifest.points().size() + " points"
           + (table.missing().isEmpty() ? "" : "; not finished: " + String.join(", ", table.missing())));
       return ExitCode.OK;
     } catch (SweepException | ReportException e) {
       throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
+    }
+  }
+
+  private Integer collectRuns() {
+    List<Path> runs = new ArrayList<>();
+    for (String dir : dirs) {
+      Path run = console.resolve(dir);
+      if (!Files.isRegularFile(run.resolve("manifest.json"))) {
+        throw CliException.usage(dir + " is neither a sweep folder (sweep.json) nor a run folder (manifest.json)");
+      }
+      if (runs.contains(run)) {
+        throw CliException.usage(dir + " is given twice; name each run folder once");
+      }
+      runs.add(run);
+    }
+    if (out == null) {
+      throw CliException.usage("collecting run folders needs --out OUT, the folder the table and sweep report go into");
+    }
+    Path target = console.resolve(out);
+    if (Files.isRegularFile(target.resolve("manifest.json")) || new SweepFolder(target).exists()) {
+      throw CliException.usage("--out " + out + " is a run or sweep folder; collect into a folder of its own");
+    }
+    try {
+      SweepTable table = SweepTable.ofRuns(runs);
+      Files.createDirectories(target);
+      List<Path> written = new ArrayList<>(table.write(target));
+      written.add(Report.writeSweep(target, runs));
+      print(table, written);
+      console.out().println(table.rows() + " runs");
+      return ExitCode.OK;
+    } catch (SweepException | ReportException e) {
+      throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
+    } catch (IOException e) {
+      throw CliException.io("create", target, e);
+    }
+  }
+
+  private void print(SweepTable table, List<Path> written) {
+    console.out().print(table.markdown());
+    console.out().println();
+    for (Path path : written) {
+      console.out().println("wrote " + console.display(path));
     }
   }
 }

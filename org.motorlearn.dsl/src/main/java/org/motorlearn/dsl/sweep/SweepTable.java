@@ -14,7 +14,7 @@ import org.motorlearn.runtime.run.AtomicFiles;
 import org.motorlearn.runtime.run.Json;
 
 /**
- * One row per finished point: its swept parameters and the numbers of its summary.json. Wall-clock
+ * One row per finished point (or collected run folder): its swept parameters and the numbers of its summary.json. Wall-clock
  * times are left out (they are the only numbers that differ between two runs of the same point), so
  * two sweeps of the same spec with the same thread layout give identical tables whatever executed them.
  * {@code table.csv} has every metric, with every digit ({@link Double#toString}: reading it back gives
@@ -55,19 +55,87 @@ public final class SweepTable {
         missing.add(p.folder() + " (" + p.status().label() + ")");
         continue;
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> values = (Map<String, Object>) ((Map<String, Object>) Json.toPlain(Json.read(summary))).get("metrics");
-      Map<String, Object> kept = new LinkedHashMap<>();
-      values.forEach((key, value) -> {
-        if (!key.equals("seconds") && !key.endsWith("/seconds")) {
-          kept.put(key, value);
-        }
-      });
+      Map<String, Object> kept = metricsOf(summary);
       parameters.addAll(p.parameters().keySet());
       metrics.addAll(kept.keySet());
       rows.add(new Row(p.folder(), run, p.parameters(), kept));
     }
     return new SweepTable(List.copyOf(parameters), List.copyOf(metrics), rows, missing);
+  }
+
+  /**
+   * The table of run folders collected by hand (e.g. separate runs of one spec with different seeds, or
+   * with a phase reused): one row per run, named by its folder; the parameters are those recorded in the
+   * manifests (and the seed) whose values differ between the runs.
+   *
+   * @throws SweepException naming a folder that is no completed run
+   */
+  public static SweepTable ofRuns(List<Path> runs) {
+    List<Map<String, Double>> recorded = new ArrayList<>();
+    List<Map<String, Object>> summaries = new ArrayList<>();
+    for (Path run : runs) {
+      String status = SweepStatus.runStatus(run);
+      if (status == null) {
+        throw new SweepException(run + " is no run folder (no manifest.json); collect takes one sweep folder or run folders");
+      }
+      Path summary = run.resolve("summary.json");
+      if (!"completed".equals(status) || !Files.isRegularFile(summary)) {
+        throw new SweepException(run + " has not completed (status " + status + "); finish it with motorlearn run FILE --resume "
+            + run + ", or leave it out");
+      }
+      recorded.add(recordedParameters(run));
+      summaries.add(metricsOf(summary));
+    }
+    Set<String> differing = new LinkedHashSet<>();
+    for (Map<String, Double> values : recorded) {
+      for (String name : values.keySet()) {
+        if (recorded.stream().map(v -> v.get(name)).distinct().count() > 1) {
+          differing.add(name);
+        }
+      }
+    }
+    Set<String> metrics = new LinkedHashSet<>();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      Map<String, Double> parameters = new LinkedHashMap<>();
+      for (String name : differing) {
+        parameters.put(name, recorded.get(i).get(name));
+      }
+      metrics.addAll(summaries.get(i).keySet());
+      rows.add(new Row(runs.get(i).getFileName().toString(), runs.get(i), parameters, summaries.get(i)));
+    }
+    return new SweepTable(List.copyOf(differing), List.copyOf(metrics), rows, List.of());
+  }
+
+  /** The seed and the named parameters of a run's manifest (numbers only). */
+  private static Map<String, Double> recordedParameters(Path run) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> manifest = (Map<String, Object>) Json.toPlain(Json.read(run.resolve("manifest.json")));
+    Map<String, Double> values = new LinkedHashMap<>();
+    if (manifest.get("seed") instanceof Number seed) {
+      values.put("seed", seed.doubleValue());
+    }
+    if (manifest.get("parameters") instanceof Map<?, ?> parameters) {
+      parameters.forEach((name, value) -> {
+        if (value instanceof Number number) {
+          values.put(name.toString(), number.doubleValue());
+        }
+      });
+    }
+    return values;
+  }
+
+  /** The metrics of a summary.json without wall-clock times. */
+  private static Map<String, Object> metricsOf(Path summary) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values = (Map<String, Object>) ((Map<String, Object>) Json.toPlain(Json.read(summary))).get("metrics");
+    Map<String, Object> kept = new LinkedHashMap<>();
+    values.forEach((key, value) -> {
+      if (!key.equals("seconds") && !key.endsWith("/seconds")) {
+        kept.put(key, value);
+      }
+    });
+    return kept;
   }
 
   /** The run folders of the completed points, in point order. */
@@ -118,8 +186,13 @@ public final class SweepTable {
 
   /** Writes {@code table.csv} and {@code table.md} into the sweep folder; returns their paths. */
   public List<Path> write(SweepFolder folder) {
-    Path csv = folder.root().resolve("table.csv");
-    Path md = folder.root().resolve("table.md");
+    return write(folder.root());
+  }
+
+  /** Writes {@code table.csv} and {@code table.md} into a folder; returns their paths. */
+  public List<Path> write(Path folder) {
+    Path csv = folder.resolve("table.csv");
+    Path md = folder.resolve("table.md");
     AtomicFiles.writeString(csv, csv());
     AtomicFiles.writeString(md, markdown());
     return List.of(csv, md);

@@ -120,6 +120,50 @@ class SweepCommandTest {
   }
 
   @Test
+  void collectOverRunFoldersGivesTheRowsOfTheSweepTableForThosePoints() throws IOException {
+    Path shared = TinySweeps.shared();
+    assertEquals(0, CliRun.in(shared, "collect", "local").exitCode());
+    CliRun collect = CliRun.in(shared, "collect", "local/point-0", "local/point-2", "--out", "collected");
+    assertEquals(0, collect.exitCode(), collect::toString);
+    assertTrue(collect.out().endsWith("wrote collected/table.csv\nwrote collected/table.md\nwrote collected/sweep-report.html\n"
+        + "2 runs\n"), collect.out());
+    Map<String, Map<String, String>> sweep = rowsByPoint(shared.resolve("local/table.csv"));
+    Map<String, Map<String, String>> runs = rowsByPoint(shared.resolve("collected/table.csv"));
+    assertEquals(List.of("point-0", "point-2"), List.copyOf(runs.keySet()));
+    for (Map.Entry<String, Map<String, String>> row : runs.entrySet()) {
+      // every column of the collected table (the differing parameters, then the metrics) agrees with the sweep's table
+      row.getValue().forEach((column, value) -> assertEquals(sweep.get(row.getKey()).get(column), value, row.getKey() + " " + column));
+      assertTrue(row.getValue().size() > 10, row::toString);
+    }
+
+    CliRun noOut = CliRun.in(shared, "collect", "local/point-0", "local/point-1");
+    assertEquals(ExitCode.USAGE, noOut.exitCode(), noOut::toString);
+    assertEquals("error: collecting run folders needs --out OUT, the folder the table and sweep report go into\n", noOut.err());
+    CliRun notARun = CliRun.in(shared, "collect", "local/point-0", "nowhere", "--out", "x");
+    assertEquals(ExitCode.USAGE, notARun.exitCode(), notARun::toString);
+    assertEquals("error: nowhere is neither a sweep folder (sweep.json) nor a run folder (manifest.json)\n", notARun.err());
+    CliRun sweepWithOut = CliRun.in(shared, "collect", "local", "--out", "x");
+    assertEquals(ExitCode.USAGE, sweepWithOut.exitCode(), sweepWithOut::toString);
+    assertFalse(Files.exists(shared.resolve("x")), "a refused collect writes nothing");
+  }
+
+  /** A table.csv as point -> column -> cell (no cell of these tables holds a comma). */
+  private static Map<String, Map<String, String>> rowsByPoint(Path csv) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    List<String> header = List.of(lines.get(0).split(","));
+    Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> cells = List.of(line.split(",", -1));
+      Map<String, String> row = new java.util.LinkedHashMap<>();
+      for (int i = 1; i < header.size(); i++) {
+        row.put(header.get(i), cells.get(i));
+      }
+      rows.put(cells.get(0), row);
+    }
+    return rows;
+  }
+
+  @Test
   void anInvalidPointStopsTheSweepBeforeAnythingStarts() throws IOException {
     // the validator sees the spec's own sweep values ...
     Files.writeString(dir.resolve("bad.motor"), TinySweeps.spec(6, "sweep initial.batch in 4, 0, 2"), StandardCharsets.UTF_8);
