@@ -44,6 +44,13 @@ public final class PaperScaleBenchmark {
     int updates = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     ThreadLayout layout = ThreadLayout.apply(threads);
+    // -Dbench.ompThreads=N tries another OpenMP thread count for ND4J's element-wise ops (experiments only)
+    int ompThreads = Integer.getInteger("bench.ompThreads", 0);
+    if (ompThreads > 0) {
+      org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(ompThreads);
+      org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(ompThreads);
+      layout = ThreadLayout.current();
+    }
     System.out.println("thread_layout " + layout.describe());
 
     Network network = Network.builder("reference")
