@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.xtext.resource.XtextResource;
 import org.motorlearn.dsl.generator.GeneratedExperiment;
+import org.motorlearn.dsl.generator.MotorLearnGenerator;
 import org.motorlearn.dsl.model.SpecBuildException;
 import org.motorlearn.dsl.model.SpecSource;
 import org.motorlearn.dsl.sweep.SweepException;
@@ -146,7 +147,7 @@ final class SweepCommand implements Callable<Integer> {
   private GeneratedExperiment experiment(XtextResource resource, Path spec) {
     List<GeneratedExperiment> experiments;
     try {
-      experiments = GeneratedExperiment.compile(resource, spec.getParent());
+      experiments = GeneratedExperiment.compile(resource, MotorLearnGenerator.projectFolderOf(resource));
     } catch (SpecBuildException e) {
       throw new CliException(ExitCode.SPEC_ERRORS, e.getMessage(), e);
     }

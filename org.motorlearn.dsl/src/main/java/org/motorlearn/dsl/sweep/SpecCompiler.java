@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.motorlearn.dsl.MotorLearnStandaloneSetup;
 import org.motorlearn.dsl.generator.GeneratedExperiment;
+import org.motorlearn.dsl.generator.MotorLearnGenerator;
 
 /**
  * Compiles the experiment of a sweep in a point's own process. The sweep command validated the spec
@@ -20,7 +21,10 @@ final class SpecCompiler {
 
   private SpecCompiler() {}
 
-  /** The generated experiment called {@code name} in {@code spec}; the spec's folder is the project folder. */
+  /**
+   * The generated experiment called {@code name} in {@code spec}, generated exactly as {@code motorlearn run}
+   * generates it (package from the project folder).
+   */
   static GeneratedExperiment experiment(Path spec, String name) {
     Injector injector = new MotorLearnStandaloneSetup().createInjectorAndDoEMFRegistration();
     XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
@@ -30,7 +34,7 @@ final class SpecCompiler {
       throw new SweepException(spec + " no longer parses: " + resource.getErrors().stream()
           .map(e -> "line " + e.getLine() + ": " + e.getMessage()).collect(Collectors.joining("; ")));
     }
-    List<GeneratedExperiment> experiments = GeneratedExperiment.compile(resource, spec.toAbsolutePath().getParent());
+    List<GeneratedExperiment> experiments = GeneratedExperiment.compile(resource, MotorLearnGenerator.projectFolderOf(resource));
     return experiments.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new SweepException(
         spec + " no longer declares experiment " + name));
   }
