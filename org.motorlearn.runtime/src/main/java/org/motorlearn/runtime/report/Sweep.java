@@ -53,6 +53,10 @@ final class Sweep {
     }
     List<String> names = new ArrayList<>();
     for (Map.Entry<String, List<Object>> e : values.entrySet()) {
+      // runs of several seeds are repetitions, not points along an axis: they make the spread of each point
+      if (e.getKey().equals("seed")) {
+        continue;
+      }
       if (e.getValue().size() == runs.size() && new LinkedHashSet<>(e.getValue()).size() > 1) {
         names.add(e.getKey());
         if (e.getValue().stream().allMatch(v -> v instanceof Double)) {

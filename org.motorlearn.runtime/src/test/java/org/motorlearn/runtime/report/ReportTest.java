@@ -206,9 +206,25 @@ class ReportTest {
       assertEquals(1.1 + angles[i] / 90, Double.parseDouble(rows.get(i + 1)[rmse]), 0.0);
     }
     assertTrue(page.contains("<figure id=\"against-angle\">"));
+    assertFalse(page.contains("<figure id=\"against-seed\">"), "seeds are the spread of each point, not an axis");
     assertTrue(page.contains("<section id=\"runs\">"));
     assertTrue(Files.isRegularFile(sweep.resolve("sweep-report/against-angle.svg")));
     assertFalse(page.contains("http://") || page.contains("https://"));
+  }
+
+  @Test
+  void runsThatDifferOnlyInTheirSeedAreComparedPerHypothesisAcrossSeeds() throws IOException {
+    Path sweep = temp.resolve("seeds");
+    List<Path> runs = new ArrayList<>();
+    for (long seed = 0; seed < 3; seed++) {
+      runs.add(SyntheticRun.write(sweep.resolve("run" + seed), seed, 30));
+    }
+    String page = Files.readString(Report.writeSweep(sweep, runs));
+    assertFalse(page.contains("<figure id=\"against-seed\">"), "the seed is not an axis");
+    for (String f : List.of("changes", "weights")) {
+      assertTrue(page.contains("<figure id=\"" + f + "\">"), f);
+      assertTrue(Files.isRegularFile(sweep.resolve("sweep-report/" + f + ".png")), f);
+    }
   }
 
   @Test

@@ -64,7 +64,8 @@ final class SyntheticRun {
     manifest.put("precision", "float32");
     manifest.put("specSha256", "ab12cd34ef56");
     manifest.put("spec", "experiment Synthetic {\n  rotation VR <by> " + angle + " deg\n}\n");
-    manifest.put("parameters", Map.of("angle", angle));
+    // as `run --seed N` and sweep points record it: the seed is a named parameter too
+    manifest.put("parameters", Map.of("angle", angle, "seed", seed));
     manifest.put("definition", definition);
     manifest.put("versions", Map.of("motorlearn", "0.1.0", "java", "17", "javaVendor", "Test", "nd4j", "1.0.0-M2.1",
         "blas", "OPENBLAS"));
