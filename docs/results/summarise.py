@@ -31,7 +31,7 @@ def stat(rows, column, digits=3):
     xs = values(rows, column)
     if not xs:
         return "-"
-    if len(xs) == 1:
+    if len(set(xs)) == 1:
         return f"{xs[0]:.{digits}g}"
     return f"{statistics.mean(xs):.{digits}g} ± {statistics.stdev(xs):.2g}"
 
@@ -49,6 +49,17 @@ def hypotheses(rows):
         print(f"| {h} | {stat(rows, f'phases/{h}/test/hand/rmse')} | {stat(rows, f'phases/{h}/test/hand/angularErrorDegrees')} "
               f"| {stat(rows, f'{a}/activityChangePercent/PMd')} | {stat(rows, f'{a}/activityChangePercent/M1')} "
               f"| {stat(rows, f'{a}/covarianceChange/PMd')} | {stat(rows, f'{a}/covarianceChange/M1')} |")
+    noise = [h for h in ("Hinput", "Hlocal") if values(rows, f"analyses/initial-vs-{h}/noise/rmse")]
+    if noise:
+        print(f"\nRobustness to synaptic noise: W_before + dW + xi, xi ~ N(0, (k std(dW))^2) (mean ± SD over {n} seeds)\n")
+        print("| phase | k | test RMSE without / with noise (cm) | activity change PMd / M1 with noise (%) "
+              "| covariance change PMd / M1 with noise |")
+        print("|---|---|---|---|---|")
+        for h in noise:
+            a = f"analyses/initial-vs-{h}/noise"
+            print(f"| {h} | {stat(rows, f'{a}/scale')} | {stat(rows, f'phases/{h}/test/hand/rmse')} / {stat(rows, f'{a}/rmse')} "
+                  f"| {stat(rows, f'{a}/activityChangePercent/PMd')} / {stat(rows, f'{a}/activityChangePercent/M1')} "
+                  f"| {stat(rows, f'{a}/covarianceChange/PMd')} / {stat(rows, f'{a}/covarianceChange/M1')} |")
     print(f"\nWeights (mean ± SD over {n} seeds)\n")
     print("| phase | matrix | median weight change (%) | participation ratio of dW |")
     print("|---|---|---|---|")
