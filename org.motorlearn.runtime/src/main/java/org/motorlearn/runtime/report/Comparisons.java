@@ -106,7 +106,10 @@ final class Comparisons {
       panels.add(points("Weight change", "", "median |\u0394W| / |W| (%)", change, runs, 760));
     }
     if (!pr.isEmpty()) {
-      XYChart chart = points("Dimensionality of \u0394W", "", "participation ratio", pr, runs, 760);
+      // the random-matrix reference is the point of this panel (PR of dW far below it), so the axis shows it
+      double noiseMax = noisePr.values.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Comparisons::mean)
+          .max().orElse(0);
+      XYChart chart = points("Dimensionality of \u0394W", "", "participation ratio", pr, runs, 760, noiseMax);
       if (!noisePr.isEmpty()) {
         List<String> groups = new ArrayList<>(pr.groups);
         boolean first = true;
@@ -164,10 +167,16 @@ final class Comparisons {
 
   /** Groups along x, one column of points per hypothesis in each group, a short bar at their mean. */
   private static XYChart points(String title, String xTitle, String yTitle, Grid grid, List<RunData> runs, int width) {
+    return points(title, xTitle, yTitle, grid, runs, width, 0);
+  }
+
+  /** As above, with the y axis reaching at least {@code alsoShow} (a reference drawn into the chart afterwards). */
+  private static XYChart points(String title, String xTitle, String yTitle, Grid grid, List<RunData> runs, int width,
+      double alsoShow) {
     XYChart chart = Charts.xy(title, xTitle, yTitle, width, 420);
     List<String> groups = new ArrayList<>(grid.groups);
     List<String> hypotheses = new ArrayList<>(grid.values.keySet());
-    double max = 0;
+    double max = Double.isFinite(alsoShow) ? Math.max(0, alsoShow) : 0;
     for (int h = 0; h < hypotheses.size(); h++) {
       String hypothesis = hypotheses.get(h);
       Color colour = colour(runs, hypothesis);

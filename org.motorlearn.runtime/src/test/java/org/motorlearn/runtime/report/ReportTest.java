@@ -228,6 +228,17 @@ class ReportTest {
   }
 
   @Test
+  void theDimensionalityPanelShowsTheRandomMatrixReference() throws IOException {
+    // the synthetic dW has PR 1.02-1.32, the noise of the robustness test 4.1-4.3: the axis must reach the noise
+    List<RunData> runs = List.of(RunData.open(SyntheticRun.write(temp.resolve("pr"), 1, 30)));
+    Figure figure = Comparisons.weights("weights", runs).orElseThrow();
+    org.knowm.xchart.XYChart dimensionality = (org.knowm.xchart.XYChart) figure.panels().get(1);
+    assertEquals("Dimensionality of \u0394W", dimensionality.getTitle());
+    assertTrue(dimensionality.getStyler().getYAxisMax() > 4.3, "y axis ends at " + dimensionality.getStyler().getYAxisMax());
+    assertTrue(dimensionality.getSeriesMap().containsKey("i.i.d. noise, same shape"));
+  }
+
+  @Test
   void aFolderThatIsNotARunIsAClearError() throws IOException {
     Path empty = Files.createDirectories(temp.resolve("empty"));
     ReportException e = assertThrows(ReportException.class, () -> Report.write(empty));
