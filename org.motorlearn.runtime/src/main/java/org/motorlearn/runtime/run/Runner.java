@@ -43,6 +43,8 @@ public final class Runner {
   private final RunFolder folder;
   private final ProgressListener progress;
   private final RandomStreams streams;
+  /** Phases this run takes from other runs (PhaseReuse announces them itself). */
+  private final java.util.Set<String> reusedHere;
   private final Map<String, Weights> finalWeights = new LinkedHashMap<>();
   private final Map<String, OptimizerState> finalOptimizers = new LinkedHashMap<>();
   private final Map<String, PhaseResult> results = new LinkedHashMap<>();
@@ -66,6 +68,7 @@ public final class Runner {
     this.folder = new RunFolder(options.runFolder());
     this.progress = options.progress();
     this.streams = new RandomStreams(experiment.seed());
+    this.reusedHere = options.reusedPhases().stream().map(RunOptions.ReusedPhase::phase).collect(java.util.stream.Collectors.toSet());
   }
 
   public RunResult run() {
@@ -202,9 +205,14 @@ public final class Runner {
     return p != null && p.appliesTo() == Perturbation.AppliesTo.OUTPUT ? p : null;
   }
 
-  /** A phase completed before an interruption: its outputs stay, its weights feed later phases. */
+  /**
+   * A phase already complete in the run folder (before an interruption, or reused from another run):
+   * its outputs stay, its weights feed later phases.
+   */
   private void restoreCompleted(PhaseSpec phase, Path phaseFolder, TrialSet test) {
-    progress.message("phase " + phase.name() + " was completed before; keeping its outputs");
+    if (!reusedHere.contains(phase.name())) {
+      progress.message("phase " + phase.name() + " was completed before; keeping its outputs");
+    }
     finalWeights.put(phase.name(),
         Weights.of(experiment.network(), experiment.precision(), ArrayFolder.read(phaseFolder.resolve("weights")), streams));
     OptimizerState optimizer = OptimizerFiles.read(phaseFolder.resolve("optimizer"));

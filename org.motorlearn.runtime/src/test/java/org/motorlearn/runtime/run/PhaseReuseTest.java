@@ -39,10 +39,16 @@ class PhaseReuseTest {
   void aReusedPhaseIsNotTrainedAndTheRunEndsBitwiseAsIfItHadBeen() throws IOException {
     Path folder = dir.resolve("reusing");
     List<String> started = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
     ProgressListener record = new ProgressListener() {
       @Override
       public void phaseStarted(String phase, int updates) {
         started.add(phase);
+      }
+
+      @Override
+      public void message(String text) {
+        messages.add(text);
       }
     };
     RunResult result = MotorLearn.run(TinyExperiments.standard(),
@@ -50,6 +56,8 @@ class PhaseReuseTest {
 
     assertTrue(result.completed());
     assertEquals(List.of("Hinput", "Hlocal", "null"), started);
+    assertEquals(List.of("phase initial: reused from " + source.toAbsolutePath().normalize()),
+        messages.stream().filter(m -> m.startsWith("phase initial")).toList(), "the reuse is announced once");
     RunFolders.assertSameResults(source, folder);
     Path weights = Path.of("phases", "initial", "weights", "M1.recurrent.npy");
     assertTrue(Files.isSameFile(source.resolve(weights), folder.resolve(weights)), "hard-linked, not copied");
