@@ -50,6 +50,9 @@ final class Bptt {
   private final INDArray state;
   private final INDArray scratch;
   private final INDArray decay;
+  /** 1 - a per column, for {@link FloatKernels#backwardStep}. */
+  private final float[] decayColumns;
+  private final FloatKernels kernels;
   private final INDArray alphaRow;
   private final boolean uniformAlpha;
   private final boolean hasDrive;
@@ -72,6 +75,13 @@ final class Bptt {
   private final double[][] x0;
   /** True when the drive buffer holds r^2 of the last forward pass (set by {@link #loss}). */
   private boolean squaresInDrive;
+  /**
+   * True when the last forward pass was a fused float32 tanh training pass: the drive buffer then
+   * already holds a f'(x) and {@link #squareSums} the per-column sums of r^2 over all bins.
+   */
+  private boolean fusedPass;
+  private final float[] alphaColumns;
+  private final double[] squareSums;
   private INDArray ones;
   private INDArray columnSums;
 
@@ -105,6 +115,14 @@ final class Bptt {
     uniformAlpha = uniform;
     hasDrive = anyDrive;
     decay = Precisions.create(decayValues, new long[] {1, n}, type);
+    decayColumns = new float[n];
+    alphaColumns = new float[n];
+    for (int j = 0; j < n; j++) {
+      decayColumns[j] = (float) decayValues[j];
+      alphaColumns[j] = (float) alphaValues[j];
+    }
+    squareSums = new double[n];
+    kernels = new FloatKernels();
     alphaRow = Precisions.create(alphaValues, new long[] {1, n}, type);
 
     long rows = (long) bins * batch;
@@ -167,6 +185,11 @@ final class Bptt {
     return array.get(all(), interval(start, start + width));
   }
 
+  /** Whether the last forward pass took the fused float32 tanh training path (for tests). */
+  boolean lastPassFused() {
+    return fusedPass;
+  }
+
   int batch() {
     return batch;
   }
@@ -197,6 +220,11 @@ final class Bptt {
     activate(state, rateStep[0], stateModule, rateStepModule[0]);
 
     boolean sameActivation = layout.sameActivationEverywhere();
+    // Training with tanh everywhere: the activation step also leaves a f'(x) in the (spent) drive
+    // block and sums r^2, which saves the loss and the backward pass a sweep over all bins each.
+    fusedPass = grad != null && sameActivation && layout.activation[0] == Activation.TANH
+        && FloatKernels.applies(state, rateStep[1], driveStep[0]);
+    java.util.Arrays.fill(squareSums, 0);
     for (int t = 0; t < bins; t++) {
       for (int m = 0; m < layout.modules; m++) {
         double a = layout.alpha[m];
@@ -209,9 +237,11 @@ final class Bptt {
         }
       }
       if (hasDrive) {
-        state.addi(driveStep[t]);
+        Gemm.axpy(1, driveStep[t], state);
       }
-      if (sameActivation) {
+      if (fusedPass) {
+        kernels.tanhForTraining(state, rateStep[t + 1], driveStep[t], alphaColumns, squareSums);
+      } else if (sameActivation) {
         apply(layout.activation[0], state, rateStep[t + 1]);
       } else {
         activate(state, rateStep[t + 1], stateModule, rateStepModule[t + 1]);
@@ -239,9 +269,15 @@ final class Bptt {
     }
   }
 
-  private static void apply(Activation f, INDArray x, INDArray r) {
+  private void apply(Activation f, INDArray x, INDArray r) {
     switch (f) {
-      case TANH -> Nd4j.exec(new Tanh(x, r));
+      case TANH -> {
+        if (FloatKernels.applies(x, r)) {
+          kernels.tanh(x, r);
+        } else {
+          Nd4j.exec(new Tanh(x, r));
+        }
+      }
       case RELU -> Nd4j.exec(new RectifiedLinear(x, r, 0.0));
       case SOFTPLUS -> Nd4j.exec(new SoftPlus(x, r));
       case LINEAR -> r.assign(x);
@@ -253,16 +289,7 @@ final class Bptt {
     double mse = head.mse(targets, loss.fromBin());
     double rate = 0;
     if (loss.ratePenalty() > 0) {
-      // r^2 into the drive buffer (free after the forward pass; backward reuses it for tanh's 1 - r^2),
-      // then the column sums as one GEMV.
-      drive.assign(ratesAfter).muli(ratesAfter);
-      squaresInDrive = true;
-      if (ones == null) {
-        ones = Nd4j.ones(type, 1, (long) bins * batch);
-        columnSums = Nd4j.create(type, 1, layout.totalUnits);
-      }
-      Gemm.mm(ones, false, drive, false, columnSums, 1, 0);
-      double[] sums = Precisions.values(columnSums);
+      double[] sums = fusedPass ? squareSums : columnSumsOfSquares();
       for (int m = 0; m < layout.modules; m++) {
         double sum = 0;
         for (int j = 0; j < layout.units[m]; j++) {
@@ -281,6 +308,21 @@ final class Bptt {
       penalty *= loss.weightPenalty();
     }
     return new LossTerms(mse + penalty + rate, mse, penalty, rate);
+  }
+
+  /**
+   * Sum over all bins and trials of r^2, per column: r^2 into the drive buffer (free after the forward
+   * pass; backward reuses it for tanh's 1 - r^2), then the column sums as one GEMV.
+   */
+  private double[] columnSumsOfSquares() {
+    drive.assign(ratesAfter).muli(ratesAfter);
+    squaresInDrive = true;
+    if (ones == null) {
+      ones = Nd4j.ones(type, 1, (long) bins * batch);
+      columnSums = Nd4j.create(type, 1, layout.totalUnits);
+    }
+    Gemm.mm(ones, false, drive, false, columnSums, 1, 0);
+    return Precisions.values(columnSums);
   }
 
   /** Every weight matrix (inputs, projections, readout weights; not biases): the penalised ones. */
@@ -341,8 +383,10 @@ final class Bptt {
       }
     }
 
-    // a * f'(x) for every bin, into the drive buffer (no longer needed).
-    derivatives();
+    // a * f'(x) for every bin, into the drive buffer (no longer needed), unless the forward pass left it there.
+    if (!fusedPass) {
+      derivatives();
+    }
 
     for (int t = bins - 1; t >= 0; t--) {
       boolean last = t == bins - 1;
@@ -354,10 +398,14 @@ final class Bptt {
           }
         }
       }
+      if (FloatKernels.applies(gradStep[t], driveStep[t])) {
+        kernels.backwardStep(gradStep[t], driveStep[t], last ? null : gradStep[t + 1], decayColumns);
+        continue;
+      }
       gradStep[t].muli(driveStep[t]);
       if (!last) {
         if (uniformAlpha) {
-          Nd4j.getBlasWrapper().level1().axpy(gradStep[t].length(), 1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
+          Gemm.axpy(1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
         } else {
           Nd4j.exec(new BroadcastMulOp(gradStep[t + 1], decay, scratch, 1));
           gradStep[t].addi(scratch);

@@ -3,9 +3,12 @@ package org.motorlearn.runtime.engine;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.motorlearn.runtime.engine.HostMemory.contiguous;
+import static org.motorlearn.runtime.engine.HostMemory.doubles;
+import static org.motorlearn.runtime.engine.HostMemory.floats;
+import static org.motorlearn.runtime.engine.HostMemory.lead;
+import static org.motorlearn.runtime.engine.HostMemory.rowMajor;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,18 +23,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Row-major operands go straight to OpenBLAS's cblas_?gemm (the same library and thread pool
  * ND4J uses), with the view's offset and row stride as leading dimension: one JNI call of about a
  * microsecond, where an ND4J Mmul op costs some 50 us of bookkeeping; the time loop makes thousands
- * of these calls per update. Anything else goes through ND4J's Mmul op.
+ * of these calls per update. Anything else goes through ND4J's Mmul op. {@link #axpy} likewise.
  */
 final class Gemm {
-
-  /** Direct OpenBLAS calls only on the CPU backend, where ND4J's buffers live in host memory. */
-  private static final boolean HOST_BLAS = "CpuBackend".equals(Nd4j.getBackend().getClass().getSimpleName());
 
   private Gemm() {}
 
   static void mm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta) {
     DataType type = c.dataType();
-    if (HOST_BLAS && rowMajor(a) && rowMajor(b) && rowMajor(c) && a.dataType() == type && b.dataType() == type
+    if (HostMemory.AVAILABLE && rowMajor(a) && rowMajor(b) && rowMajor(c) && a.dataType() == type && b.dataType() == type
         && (type == DataType.FLOAT || type == DataType.DOUBLE)) {
       int m = (int) c.size(0);
       int n = (int) c.size(1);
@@ -57,22 +57,22 @@ final class Gemm {
     Nd4j.exec(new Mmul(a, b, c, alpha, beta, t));
   }
 
-  /** A matrix whose rows are contiguous runs, each {@code stride(0)} elements after the previous. */
-  private static boolean rowMajor(INDArray x) {
-    return x.rank() == 2 && (x.stride(1) == 1 || x.size(1) == 1) && x.stride(0) >= x.size(1) && x.size(0) > 0
-        && x.size(1) > 0;
-  }
-
-  private static int lead(INDArray x) {
-    return (int) Math.max(x.stride(0), x.size(1));
-  }
-
-  /** A view's data buffer already starts at the view's first element (ND4J creates it offset). */
-  private static FloatPointer floats(INDArray x) {
-    return new FloatPointer(x.data().addressPointer());
-  }
-
-  private static DoublePointer doubles(INDArray x) {
-    return new DoublePointer(x.data().addressPointer());
+  /** y += alpha x for two arrays of the same type and length, each one contiguous run of memory. */
+  static void axpy(double alpha, INDArray x, INDArray y) {
+    DataType type = y.dataType();
+    if (x.length() != y.length() || x.dataType() != type) {
+      throw new IllegalArgumentException("axpy: " + x.dataType() + java.util.Arrays.toString(x.shape()) + " into "
+          + type + java.util.Arrays.toString(y.shape()));
+    }
+    if (HostMemory.AVAILABLE && contiguous(x) && contiguous(y) && (type == DataType.FLOAT || type == DataType.DOUBLE)) {
+      int n = (int) y.length();
+      if (type == DataType.FLOAT) {
+        openblas_nolapack.cblas_saxpy(n, (float) alpha, floats(x), 1, floats(y), 1);
+      } else {
+        openblas_nolapack.cblas_daxpy(n, alpha, doubles(x), 1, doubles(y), 1);
+      }
+      return;
+    }
+    y.addi(alpha == 1 ? x : x.mul(alpha));
   }
 }
