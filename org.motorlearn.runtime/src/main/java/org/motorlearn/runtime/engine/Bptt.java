@@ -225,6 +225,21 @@ final class Bptt {
     fusedPass = grad != null && sameActivation && layout.activation[0] == Activation.TANH
         && FloatKernels.applies(state, rateStep[1], driveStep[0]);
     java.util.Arrays.fill(squareSums, 0);
+    advance(w, sameActivation);
+
+    double[][] rawValues = new double[raw.length][];
+    double[][] biases = new double[raw.length][];
+    for (int k = 0; k < raw.length; k++) {
+      Layout.Readout r = layout.readouts.get(k);
+      Gemm.mm(afterModule[r.module()], false, weights.get(r.spec().weightName()), true, raw[k], 1, 0);
+      rawValues[k] = Precisions.values(raw[k]);
+      biases[k] = r.spec().bias() ? Precisions.values(weights.get(r.spec().biasName())) : null;
+    }
+    head.forward(rawValues, biases);
+  }
+
+  /** The forward time loop: step t reads the rates of block t and writes those of block t + 1. */
+  private void advance(Packed w, boolean sameActivation) {
     for (int t = 0; t < bins; t++) {
       for (int m = 0; m < layout.modules; m++) {
         double a = layout.alpha[m];
@@ -236,27 +251,20 @@ final class Bptt {
           Gemm.mm(sources[i], false, w.forward[m][i], true, stateModule[m], a, i == 0 ? 1 - a : 1);
         }
       }
+      if (fusedPass) {
+        kernels.tanhForTraining(state, hasDrive ? driveStep[t] : null, rateStep[t + 1], driveStep[t], alphaColumns,
+            squareSums);
+        continue;
+      }
       if (hasDrive) {
         Gemm.axpy(1, driveStep[t], state);
       }
-      if (fusedPass) {
-        kernels.tanhForTraining(state, rateStep[t + 1], driveStep[t], alphaColumns, squareSums);
-      } else if (sameActivation) {
+      if (sameActivation) {
         apply(layout.activation[0], state, rateStep[t + 1]);
       } else {
         activate(state, rateStep[t + 1], stateModule, rateStepModule[t + 1]);
       }
     }
-
-    double[][] rawValues = new double[raw.length][];
-    double[][] biases = new double[raw.length][];
-    for (int k = 0; k < raw.length; k++) {
-      Layout.Readout r = layout.readouts.get(k);
-      Gemm.mm(afterModule[r.module()], false, weights.get(r.spec().weightName()), true, raw[k], 1, 0);
-      rawValues[k] = Precisions.values(raw[k]);
-      biases[k] = r.spec().bias() ? Precisions.values(weights.get(r.spec().biasName())) : null;
-    }
-    head.forward(rawValues, biases);
   }
 
   private void activate(INDArray x, INDArray r, INDArray[] xModule, INDArray[] rModule) {
@@ -345,9 +353,48 @@ final class Bptt {
   Map<String, INDArray> backward(Weights weights, double[] targets, LossSpec loss, Set<String> plastic) {
     Packed w = new Packed(weights);
     Map<String, INDArray> grads = new LinkedHashMap<>();
-    long rows = (long) bins * batch;
+    directTerms(weights, targets, loss, plastic, grads);
 
-    // Direct terms: the rate penalty and the readouts.
+    // a * f'(x) for every bin, into the drive buffer (no longer needed), unless the forward pass left it there.
+    if (!fusedPass) {
+      derivatives();
+    }
+
+    propagate(w);
+
+    weightGradients(plastic, grads);
+
+    // Weight penalty, masks, and the network's parameter order.
+    Map<String, INDArray> ordered = new LinkedHashMap<>();
+    for (String name : weights.names()) {
+      INDArray g = grads.get(name);
+      if (g == null) {
+        continue;
+      }
+      if (loss.weightPenalty() > 0 && weightMatrices().contains(name)) {
+        INDArray value = weights.get(name);
+        if (loss.norm() == LossSpec.WeightNorm.SQUARED) {
+          g.addi(value.mul(2 * loss.weightPenalty()));
+        } else {
+          double norm = value.norm2Number().doubleValue();
+          if (norm > 0) {
+            g.addi(value.mul(loss.weightPenalty() / norm));
+          }
+        }
+      }
+      INDArray mask = weights.mask(name);
+      if (mask != null) {
+        g.muli(mask);
+      }
+      ordered.put(name, g);
+    }
+    return ordered;
+  }
+
+  /** dL/dr of the rate penalty and the readouts into the grad buffer; the readouts' own gradients into {@code grads}. */
+  private void directTerms(Weights weights, double[] targets, LossSpec loss, Set<String> plastic,
+      Map<String, INDArray> grads) {
+    long rows = (long) bins * batch;
     boolean sameUnits = java.util.Arrays.stream(layout.units).allMatch(u -> u == layout.units[0]);
     if (loss.ratePenalty() > 0 && sameUnits) {
       ratesAfter.mul(2 * loss.ratePenalty() / ((double) bins * batch * layout.units[0]), grad);
@@ -382,38 +429,10 @@ final class Bptt {
         grads.put(r.spec().biasName(), Precisions.create(db, new long[] {r.dimension()}, type));
       }
     }
+  }
 
-    // a * f'(x) for every bin, into the drive buffer (no longer needed), unless the forward pass left it there.
-    if (!fusedPass) {
-      derivatives();
-    }
-
-    for (int t = bins - 1; t >= 0; t--) {
-      boolean last = t == bins - 1;
-      if (!last) {
-        for (int s = 0; s < layout.modules; s++) {
-          INDArray[] sources = backwardSource[t + 1][s];
-          for (int i = 0; i < sources.length; i++) {
-            Gemm.mm(sources[i], false, w.backward[s][i], false, gradStepModule[t][s], 1, 1);
-          }
-        }
-      }
-      if (FloatKernels.applies(gradStep[t], driveStep[t])) {
-        kernels.backwardStep(gradStep[t], driveStep[t], last ? null : gradStep[t + 1], decayColumns);
-        continue;
-      }
-      gradStep[t].muli(driveStep[t]);
-      if (!last) {
-        if (uniformAlpha) {
-          Gemm.axpy(1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
-        } else {
-          Nd4j.exec(new BroadcastMulOp(gradStep[t + 1], decay, scratch, 1));
-          gradStep[t].addi(scratch);
-        }
-      }
-    }
-
-    // Weight gradients: one GEMM per run of adjacent sources, over all bins and trials.
+  /** Every plastic projection's and input's gradient: one GEMM per run of adjacent sources, over all bins and trials. */
+  private void weightGradients(Set<String> plastic, Map<String, INDArray> grads) {
     for (int m = 0; m < layout.modules; m++) {
       List<Layout.Run> runs = layout.forwardRuns.get(m);
       for (Layout.Run run : runs) {
@@ -442,32 +461,38 @@ final class Bptt {
         }
       }
     }
+  }
 
-    // Weight penalty, masks, and the network's parameter order.
-    Map<String, INDArray> ordered = new LinkedHashMap<>();
-    for (String name : weights.names()) {
-      INDArray g = grads.get(name);
-      if (g == null) {
-        continue;
-      }
-      if (loss.weightPenalty() > 0 && weightMatrices().contains(name)) {
-        INDArray value = weights.get(name);
-        if (loss.norm() == LossSpec.WeightNorm.SQUARED) {
-          g.addi(value.mul(2 * loss.weightPenalty()));
-        } else {
-          double norm = value.norm2Number().doubleValue();
-          if (norm > 0) {
-            g.addi(value.mul(loss.weightPenalty() / norm));
+  /**
+   * The backward time loop: turns dL/dr (direct terms) into g = a dL/dx, bin by bin from the last.
+   * A method of its own, so HotSpot compiles the hot loop early (as part of a 1.7 kB method it
+   * compiled only after some 12 s of a benchmark, on compiler threads starved by BLAS).
+   */
+  private void propagate(Packed w) {
+    for (int t = bins - 1; t >= 0; t--) {
+      boolean last = t == bins - 1;
+      if (!last) {
+        for (int s = 0; s < layout.modules; s++) {
+          INDArray[] sources = backwardSource[t + 1][s];
+          for (int i = 0; i < sources.length; i++) {
+            Gemm.mm(sources[i], false, w.backward[s][i], false, gradStepModule[t][s], 1, 1);
           }
         }
       }
-      INDArray mask = weights.mask(name);
-      if (mask != null) {
-        g.muli(mask);
+      if (FloatKernels.applies(gradStep[t], driveStep[t])) {
+        kernels.backwardStep(gradStep[t], driveStep[t], last ? null : gradStep[t + 1], decayColumns);
+        continue;
       }
-      ordered.put(name, g);
+      gradStep[t].muli(driveStep[t]);
+      if (!last) {
+        if (uniformAlpha) {
+          Gemm.axpy(1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
+        } else {
+          Nd4j.exec(new BroadcastMulOp(gradStep[t + 1], decay, scratch, 1));
+          gradStep[t].addi(scratch);
+        }
+      }
     }
-    return ordered;
   }
 
   private void derivatives() {

@@ -58,11 +58,13 @@ final class FloatKernels {
   }
 
   /**
-   * {@link #tanh} for a step of a training pass, computing beside r what the loss and the backward
-   * pass need while r is in the cache: d = alpha (1 - r^2), the backward pass's a f'(x) with alpha one
-   * value per column, and the per-column sums of r^2 for the rate penalty, added to {@code squareSums}.
+   * One activation step of a training pass: x += drive (when {@code drive} is not null), r = tanh(x),
+   * and, while r is in the cache, what the loss and the backward pass need: a f'(x) = alpha (1 - r^2)
+   * with alpha one value per column, written over the spent drive block {@code d}, and the
+   * per-column sums of r^2 for the rate penalty, added to {@code squareSums}. {@code drive} and
+   * {@code d} may be the same block.
    */
-  void tanhForTraining(INDArray x, INDArray r, INDArray d, float[] alpha, double[] squareSums) {
+  void tanhForTraining(INDArray x, INDArray drive, INDArray r, INDArray d, float[] alpha, double[] squareSums) {
     Chunks chunks = chunks(x);
     int width = chunks.width;
     float[] v = first;
@@ -71,6 +73,13 @@ final class FloatKernels {
     java.util.Arrays.fill(columnSums, 0, width, 0f);
     for (int row = 0; row < chunks.rows; row += chunks.rowsPerChunk) {
       int n = read(x, row, chunks, v);
+      if (drive != null) {
+        read(drive, row, chunks, dv);
+        for (int i = 0; i < n; i++) {
+          v[i] += dv[i];
+        }
+        write(v, x, row, chunks);
+      }
       tanhInPlace(v, n);
       write(v, r, row, chunks);
       for (int start = 0; start < n; start += width) {

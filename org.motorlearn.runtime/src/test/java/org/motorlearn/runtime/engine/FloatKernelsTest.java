@@ -1,5 +1,6 @@
 package org.motorlearn.runtime.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class FloatKernelsTest {
   }
 
   @Test
-  void tanhForTrainingAlsoLeavesTheDerivativeAndAddsTheColumnSumsOfSquares() {
+  void tanhForTrainingAddsTheDriveAndLeavesTheDerivativeAndTheColumnSumsOfSquares() {
     int rows = 33;
     int width = 7;
     INDArray x = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5).muli(4);
@@ -110,8 +111,11 @@ class FloatKernelsTest {
     INDArray d = Nd4j.create(DataType.FLOAT, rows, width);
     float[] alpha = {0.1f, 0.1f, 0.1f, 0.2f, 0.2f, 0.5f, 0.5f};
     double[] sums = {1, 2, 3, 4, 5, 6, 7};
-    new FloatKernels().tanhForTraining(x, r, d, alpha, sums);
-    float[] plain = tanh(x.data().asFloat());
+    INDArray drive = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
+    float[] added = x.add(drive).data().asFloat();
+    new FloatKernels().tanhForTraining(x, drive, r, d, alpha, sums);
+    assertArrayEquals(added, x.data().asFloat(), 0f, "x += drive");
+    float[] plain = tanh(added);
     for (int j = 0; j < width; j++) {
       double sum = 0;
       for (int i = 0; i < rows; i++) {
