@@ -77,11 +77,10 @@ final class Bptt {
   private boolean squaresInDrive;
   /**
    * True when the last forward pass was a fused float32 tanh training pass: the drive buffer then
-   * already holds a f'(x) and {@link #squareSums} the per-column sums of r^2 over all bins.
+   * already holds a f'(x) and the kernels the per-column sums of r^2 over all bins.
    */
   private boolean fusedPass;
   private final float[] alphaColumns;
-  private final double[] squareSums;
   private INDArray ones;
   private INDArray columnSums;
 
@@ -121,7 +120,6 @@ final class Bptt {
       decayColumns[j] = (float) decayValues[j];
       alphaColumns[j] = (float) alphaValues[j];
     }
-    squareSums = new double[n];
     kernels = new FloatKernels();
     alphaRow = Precisions.create(alphaValues, new long[] {1, n}, type);
 
@@ -224,7 +222,9 @@ final class Bptt {
     // block and sums r^2, which saves the loss and the backward pass a sweep over all bins each.
     fusedPass = grad != null && sameActivation && layout.activation[0] == Activation.TANH
         && FloatKernels.applies(state, rateStep[1], driveStep[0]);
-    java.util.Arrays.fill(squareSums, 0);
+    if (fusedPass) {
+      kernels.resetSquareSums(layout.totalUnits);
+    }
     advance(w, sameActivation);
 
     double[][] rawValues = new double[raw.length][];
@@ -252,8 +252,7 @@ final class Bptt {
         }
       }
       if (fusedPass) {
-        kernels.tanhForTraining(state, hasDrive ? driveStep[t] : null, rateStep[t + 1], driveStep[t], alphaColumns,
-            squareSums);
+        kernels.tanhForTraining(state, hasDrive ? driveStep[t] : null, rateStep[t + 1], driveStep[t], alphaColumns);
         continue;
       }
       if (hasDrive) {
@@ -297,7 +296,7 @@ final class Bptt {
     double mse = head.mse(targets, loss.fromBin());
     double rate = 0;
     if (loss.ratePenalty() > 0) {
-      double[] sums = fusedPass ? squareSums : columnSumsOfSquares();
+      double[] sums = fusedPass ? kernels.squareSums() : columnSumsOfSquares();
       for (int m = 0; m < layout.modules; m++) {
         double sum = 0;
         for (int j = 0; j < layout.units[m]; j++) {

@@ -78,13 +78,13 @@ class FloatKernelsTest {
   @Test
   void backwardStepIsTheRecursionElementByElementWithOneDecayPerColumn() {
     int rows = 70;
-    int width = 90; // several rows per chunk and a last, partial chunk
+    int width = 700; // 23 rows per chunk: three full chunks and a partial one
     INDArray g = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
     INDArray d = Nd4j.rand(DataType.FLOAT, rows, width);
     INDArray next = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
     float[] decay = new float[width];
     for (int j = 0; j < width; j++) {
-      decay[j] = j < 40 ? 0.8f : 0.95f;
+      decay[j] = j < 400 ? 0.8f : 0.95f;
     }
     float[] gv = g.dup().data().asFloat();
     float[] dv = d.data().asFloat();
@@ -104,28 +104,35 @@ class FloatKernelsTest {
 
   @Test
   void tanhForTrainingAddsTheDriveAndLeavesTheDerivativeAndTheColumnSumsOfSquares() {
-    int rows = 33;
-    int width = 7;
+    int rows = 50;
+    int width = 700; // 23 rows per chunk: two full chunks and a partial one
     INDArray x = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5).muli(4);
     INDArray r = Nd4j.create(DataType.FLOAT, rows, width);
     INDArray d = Nd4j.create(DataType.FLOAT, rows, width);
-    float[] alpha = {0.1f, 0.1f, 0.1f, 0.2f, 0.2f, 0.5f, 0.5f};
-    double[] sums = {1, 2, 3, 4, 5, 6, 7};
+    float[] alpha = new float[width];
+    for (int j = 0; j < width; j++) {
+      alpha[j] = j < 300 ? 0.1f : j < 500 ? 0.2f : 0.5f;
+    }
     INDArray drive = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
     float[] added = x.add(drive).data().asFloat();
-    new FloatKernels().tanhForTraining(x, drive, r, d, alpha, sums);
+    FloatKernels kernels = new FloatKernels();
+    kernels.resetSquareSums(width);
+    kernels.tanhForTraining(x, drive, r, d, alpha);
     assertArrayEquals(added, x.data().asFloat(), 0f, "x += drive");
     float[] plain = tanh(added);
+    double[] want = new double[width];
     for (int j = 0; j < width; j++) {
-      double sum = 0;
       for (int i = 0; i < rows; i++) {
         float ri = r.getFloat(i, j);
         assertEquals(plain[i * width + j], ri, 0f, "the same tanh as the plain kernel");
         assertEquals(alpha[j] * (1 - ri * ri), d.getFloat(i, j), 0f, "a (1 - r^2)");
-        sum += ri * ri;
+        want[j] += 2 * ri * ri;
       }
-      assertEquals(j + 1 + sum, sums[j], 1e-5, "column " + j);
     }
+    kernels.tanhForTraining(x.dup(), null, r, d, alpha); // a second step, here of the same x
+    assertArrayEquals(want, kernels.squareSums(), 1e-4, "r^2 summed per column over both steps");
+    kernels.resetSquareSums(width);
+    assertArrayEquals(new double[width], kernels.squareSums(), "reset");
   }
 
   @Test
