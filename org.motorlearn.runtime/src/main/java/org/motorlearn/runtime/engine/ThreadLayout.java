@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * as many OpenMP threads as BLAS threads is slower and collapses under load; one OpenMP thread for
  * ND4J's element-wise ops and all cores for BLAS (the GEMMs, which hold almost all the FLOPs) is
  * fastest. Results are bitwise reproducible for a fixed layout; changing the BLAS thread count
- * changes the rounding of GEMM sums. Denormals are NOT flushed to zero (ND4J has no switch): arrays
+ * changes the rounding of GEMM sums, and so do OpenBLAS's kernels ({@link BlasCore}). Denormals are NOT flushed to zero (ND4J has no switch): arrays
  * that decay into the denormal range make GEMMs very slow.
  */
 public final class ThreadLayout {
@@ -58,6 +58,6 @@ public final class ThreadLayout {
   public String describe() {
     return "BLAS (" + blasVendor + ") " + blasThreads + " thread" + (blasThreads == 1 ? "" : "s") + ", ND4J OpenMP "
         + ompThreads + " thread" + (ompThreads == 1 ? "" : "s") + ", " + cores + " cores available; backend "
-        + Nd4j.getBackend().getClass().getSimpleName() + "; denormals not flushed";
+        + Nd4j.getBackend().getClass().getSimpleName() + "; " + BlasCore.describe() + "; denormals not flushed";
   }
 }
