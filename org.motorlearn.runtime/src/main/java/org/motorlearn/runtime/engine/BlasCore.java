@@ -92,10 +92,14 @@ public final class BlasCore {
    * core type (OpenBLAS may then be on its slow generic kernels); empty otherwise.
    */
   public static Optional<String> warning() {
-    if (System.getenv(VARIABLE) != null) {
+    return warning(System.getenv(VARIABLE), recommended());
+  }
+
+  static Optional<String> warning(String current, Optional<String> recommended) {
+    if (current != null && !current.isBlank()) {
       return Optional.empty();
     }
-    return recommended().map(type -> VARIABLE + " is not set, so OpenBLAS picks its kernels from the CPU model, and on"
+    return recommended.map(type -> VARIABLE + " is not set, so OpenBLAS picks its kernels from the CPU model, and on"
         + " virtual machines that often means its slow generic ones (5x slower GEMMs on the development machine);"
         + " start Java with " + VARIABLE + "=" + type + " for this CPU (./motorlearn does)");
   }

@@ -42,6 +42,14 @@ class BlasCoreTest {
   }
 
   @Test
+  void aRunWithoutTheVariableIsWarnedWhatToSet() {
+    String warning = BlasCore.warning(null, Optional.of("SkylakeX")).orElseThrow();
+    assertTrue(warning.contains("OPENBLAS_CORETYPE=SkylakeX"), warning);
+    assertEquals(Optional.empty(), BlasCore.warning("Haswell", Optional.of("SkylakeX")), "the user's choice stands");
+    assertEquals(Optional.empty(), BlasCore.warning(null, Optional.empty()), "nothing to recommend");
+  }
+
+  @Test
   void theShellLinesAgreeWithTheJavaChoice(@TempDir Path dir) throws Exception {
     for (String cpu : new String[] {SKYLAKE_X, HASWELL, OLD, PARTIAL}) {
       Path cpuinfo = dir.resolve("cpuinfo");
