@@ -23,12 +23,17 @@ import picocli.CommandLine.Parameters;
  * time, or adaptations that reused one initial training).
  */
 @Command(name = "collect", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-    description = {"Aggregate the finished points of a sweep folder into one table: one row per point, its swept",
-        "parameters and the metrics of its summary.json. Writes DIR/table.csv (every metric, every digit),",
-        "DIR/table.md (headline metrics) and DIR/sweep-report.html (each metric against the swept parameter,",
-        "per hypothesis, with spread over seeds), and prints the Markdown table.",
-        "Given completed run folders instead (and --out), does the same over them: the parameters are those",
-        "whose recorded values differ between the runs. Documentation: docs/sweeps.md"})
+    // One sentence per element: picocli wraps each element on its own, so a sentence split across
+    // elements would break mid-line.
+    description = {
+        "Aggregate the finished points of a sweep folder into one table: one row per point, its swept parameters "
+            + "and the metrics of its summary.json.",
+        "Writes DIR/table.csv (every metric, every digit), DIR/table.md (headline metrics) and "
+            + "DIR/sweep-report.html (each metric against the swept parameter, per hypothesis, with spread over seeds), "
+            + "and prints the Markdown table.",
+        "Given completed run folders instead (and --out), does the same over them: the parameters are those whose "
+            + "recorded values differ between the runs.",
+        "Documentation: docs/sweeps.md"})
 final class CollectCommand implements Callable<Integer> {
 
   private final Console console;
