@@ -1,6 +1,7 @@
 package org.motorlearn.runtime.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
@@ -42,6 +43,34 @@ class GemmTest {
         assertEquals(before, bigC, "nothing outside the block changes");
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Precision.class)
+  void axpyAddsIntoBlocksOfRowsAndFallsBackForColumnBlocks(Precision precision) {
+    DataType type = Precisions.dataType(precision);
+    double tolerance = precision == Precision.FLOAT64 ? 1e-15 : 1e-7;
+    INDArray big = random(type, 10, 6, 4);
+    INDArray before = big.dup();
+    INDArray x = random(type, 3, 6, 5);
+    // Rows 4..6 of a matrix: one contiguous run, the direct BLAS path.
+    Gemm.axpy(0.5, x, big.get(interval(4, 7), all()));
+    // Columns 1..3: not contiguous, the ND4J path; same arithmetic.
+    INDArray y = random(type, 3, 2, 6);
+    Gemm.axpy(-2, y, big.get(interval(0, 3), interval(1, 3)));
+    for (int i = 0; i < 10; i++) {
+      for (int j = 0; j < 6; j++) {
+        double want = before.getDouble(i, j);
+        if (i >= 4 && i < 7) {
+          want += 0.5 * x.getDouble(i - 4, j);
+        }
+        if (i < 3 && j >= 1 && j < 3) {
+          want -= 2 * y.getDouble(i, j - 1);
+        }
+        assertEquals(want, big.getDouble(i, j), tolerance, "(" + i + ", " + j + ")");
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> Gemm.axpy(1, x, big), "lengths differ");
   }
 
   private static INDArray random(DataType type, int rows, int columns, long seed) {
