@@ -32,6 +32,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * q_t = direct_t + sum_p g^{to}_{t+1} W_p and g_t = a f'(x_t) q_t + (1 - a) g_{t+1}; f' is computed
  * from the rates (tanh: 1 - r^2, relu: [r > 0], softplus: 1 - e^{-r}, linear: 1). Every weight
  * gradient is then ONE GEMM over all bins and trials: dW_p = sum_t g^{to}_t^T r^{from}_{t-1}.
+ *
+ * <p>Training a float32 tanh network (the paper's) takes a fused path through {@link FloatKernels}:
+ * the forward kernel adds the input projection itself, and the backward kernel computes a f'(x) from
+ * the rates, adds the rate penalty's direct term and accumulates the input weights' gradient. That
+ * path needs no [bins * batch, units] drive array (unless a module has process noise) and sweeps
+ * the large arrays fewer times; {@code FloatKernelsTest} checks it against the general path.
  */
 final class Bptt {
 
@@ -42,7 +48,10 @@ final class Bptt {
   private final OutputHead head;
 
   private final INDArray rates;
-  /** Forward: a * (W_in u + sigma xi); backward: a * f'(x). [bins * batch, totalUnits]. */
+  /**
+   * Forward: a * (W_in u + sigma xi), on the fused path a * sigma * xi only; backward (general path):
+   * a * f'(x). [bins * batch, totalUnits]; null on the fused path without process noise.
+   */
   private final INDArray drive;
   /** dL/dr, turned step by step into g = a dL/dx. [bins * batch, totalUnits]; null when not training. */
   private final INDArray grad;
@@ -62,6 +71,7 @@ final class Bptt {
   private final INDArray[] stateModule;
   private final INDArray[] rateStep;
   private final INDArray[] driveStep;
+  private final INDArray[] inputStep;
   private final INDArray[] gradStep;
   private final INDArray[][] rateStepModule;
   private final INDArray[][] gradStepModule;
@@ -75,16 +85,28 @@ final class Bptt {
   private final double[][] x0;
   /** True when the drive buffer holds r^2 of the last forward pass (set by {@link #loss}). */
   private boolean squaresInDrive;
-  /**
-   * True when the last forward pass was a fused float32 tanh training pass: the drive buffer then
-   * already holds a f'(x) and the kernels the per-column sums of r^2 over all bins.
-   */
-  private boolean fusedPass;
+  /** Training a float32 tanh network in host memory: the fused kernels (see the class comment). */
+  private final boolean fused;
+  /** The fused path's time loops; null on the general path. */
+  private final FusedLoops loops;
+  /** Per module: whether a readout reads it, so that its dL/dr has a direct term for every bin. */
+  private final boolean[] readFrom;
   private final float[] alphaColumns;
+  /** The rate penalty's coefficient per column, for the fused backward kernel; set by {@link #backward}. */
+  private final float[] penaltyColumns;
+  /** The packed input weights' gradient, [totalUnits, inputDimension], summed step by step by {@link #propagate}. */
+  private INDArray inputGradient;
   private INDArray ones;
   private INDArray columnSums;
 
   Bptt(Layout layout, DataType type, int batch, int bins, boolean training, Perturbation outputPerturbation) {
+    this(layout, type, batch, bins, training, outputPerturbation,
+        layout.teamSize(Nd4j.factory().blas().getMaxThreads()));
+  }
+
+  /** @param teamSize threads that share the fused path's time loops ({@link FusedLoops}) */
+  Bptt(Layout layout, DataType type, int batch, int bins, boolean training, Perturbation outputPerturbation,
+      int teamSize) {
     this.layout = layout;
     this.type = type;
     this.batch = batch;
@@ -92,8 +114,10 @@ final class Bptt {
     this.head = new OutputHead(layout, batch, bins, outputPerturbation);
     int n = layout.totalUnits;
     int modules = layout.modules;
+    fused = training && type == DataType.FLOAT && HostMemory.AVAILABLE && layout.tanhEverywhere();
+    boolean anyNoise = java.util.Arrays.stream(layout.noise).anyMatch(sigma -> sigma > 0);
     rates = Nd4j.create(type, (long) (bins + 1) * batch, n);
-    drive = Nd4j.create(type, (long) bins * batch, n);
+    drive = fused && !anyNoise ? null : Nd4j.create(type, (long) bins * batch, n);
     grad = training ? Nd4j.create(type, (long) bins * batch, n) : null;
     inputs = Nd4j.create(type, (long) bins * batch, Math.max(1, layout.inputDimension));
     state = Nd4j.create(type, batch, n);
@@ -102,6 +126,8 @@ final class Bptt {
     double[] alphaValues = new double[n];
     boolean uniform = true;
     boolean anyDrive = false;
+    readFrom = new boolean[modules];
+    layout.readouts.forEach(r -> readFrom[r.module()] = true);
     for (int m = 0; m < modules; m++) {
       for (int j = 0; j < layout.units[m]; j++) {
         decayValues[layout.offset[m] + j] = 1 - layout.alpha[m];
@@ -110,12 +136,13 @@ final class Bptt {
       uniform &= layout.alpha[m] == layout.alpha[0];
       anyDrive |= layout.noise[m] > 0;
     }
-    anyDrive |= !layout.inputs.isEmpty();
+    anyDrive |= !layout.inputs.isEmpty() && !fused;
     uniformAlpha = uniform;
     hasDrive = anyDrive;
     decay = Precisions.create(decayValues, new long[] {1, n}, type);
     decayColumns = new float[n];
     alphaColumns = new float[n];
+    penaltyColumns = new float[n];
     for (int j = 0; j < n; j++) {
       decayColumns[j] = (float) decayValues[j];
       alphaColumns[j] = (float) alphaValues[j];
@@ -137,6 +164,7 @@ final class Bptt {
     rateStep = new INDArray[bins + 1];
     rateStepModule = new INDArray[bins + 1][modules];
     driveStep = new INDArray[bins];
+    inputStep = new INDArray[bins];
     gradStep = new INDArray[bins];
     gradStepModule = new INDArray[bins][modules];
     forwardSource = new INDArray[bins][modules][];
@@ -148,7 +176,8 @@ final class Bptt {
       }
     }
     for (int t = 0; t < bins; t++) {
-      driveStep[t] = rows(drive, t);
+      driveStep[t] = drive == null ? null : rows(drive, t);
+      inputStep[t] = rows(inputs, t);
       for (int m = 0; m < modules; m++) {
         List<Layout.Run> in = layout.forwardRuns.get(m);
         forwardSource[t][m] = new INDArray[in.size()];
@@ -173,6 +202,8 @@ final class Bptt {
       raw[k] = Nd4j.create(type, rows, layout.readouts.get(k).dimension());
     }
     x0 = new double[modules][];
+    loops = fused ? new FusedLoops(layout, batch, bins, StepTeam.of(teamSize), rates, state, drive, grad, inputs,
+        forwardSource, backwardSource, alphaColumns, decayColumns, readFrom) : null;
   }
 
   private INDArray rows(INDArray array, int block) {
@@ -183,9 +214,14 @@ final class Bptt {
     return array.get(all(), interval(start, start + width));
   }
 
-  /** Whether the last forward pass took the fused float32 tanh training path (for tests). */
-  boolean lastPassFused() {
-    return fusedPass;
+  /** Whether training passes take the fused float32 tanh path (for tests). */
+  boolean fused() {
+    return fused;
+  }
+
+  /** Threads that share the fused path's time loops (1 on the general path). */
+  int teamSize() {
+    return fused ? loops.teamSize() : 1;
   }
 
   int batch() {
@@ -203,8 +239,10 @@ final class Bptt {
     long rows = (long) bins * batch;
     if (!layout.inputs.isEmpty()) {
       inputs.assign(Precisions.create(b.inputs(), new long[] {rows, layout.inputDimension}, type));
+    }
+    if (drive != null && !layout.inputs.isEmpty() && !fused) {
       Gemm.mm(inputs, false, w.inputs, true, drive, 1, 0);
-    } else {
+    } else if (drive != null) {
       drive.assign(0);
     }
     for (int m = 0; m < layout.modules; m++) {
@@ -218,13 +256,6 @@ final class Bptt {
     activate(state, rateStep[0], stateModule, rateStepModule[0]);
 
     boolean sameActivation = layout.sameActivationEverywhere();
-    // Training with tanh everywhere: the activation step also leaves a f'(x) in the (spent) drive
-    // block and sums r^2, which saves the loss and the backward pass a sweep over all bins each.
-    fusedPass = grad != null && sameActivation && layout.activation[0] == Activation.TANH
-        && FloatKernels.applies(state, rateStep[1], driveStep[0]);
-    if (fusedPass) {
-      kernels.resetSquareSums(layout.totalUnits);
-    }
     advance(w, sameActivation);
 
     double[][] rawValues = new double[raw.length][];
@@ -240,6 +271,10 @@ final class Bptt {
 
   /** The forward time loop: step t reads the rates of block t and writes those of block t + 1. */
   private void advance(Packed w, boolean sameActivation) {
+    if (fused) {
+      loops.forward(w.forward, w.inputColumns);
+      return;
+    }
     for (int t = 0; t < bins; t++) {
       for (int m = 0; m < layout.modules; m++) {
         double a = layout.alpha[m];
@@ -250,10 +285,6 @@ final class Bptt {
         for (int i = 0; i < sources.length; i++) {
           Gemm.mm(sources[i], false, w.forward[m][i], true, stateModule[m], a, i == 0 ? 1 - a : 1);
         }
-      }
-      if (fusedPass) {
-        kernels.tanhForTraining(state, hasDrive ? driveStep[t] : null, rateStep[t + 1], driveStep[t], alphaColumns);
-        continue;
       }
       if (hasDrive) {
         Gemm.axpy(1, driveStep[t], state);
@@ -296,7 +327,8 @@ final class Bptt {
     double mse = head.mse(targets, loss.fromBin());
     double rate = 0;
     if (loss.ratePenalty() > 0) {
-      double[] sums = fusedPass ? kernels.squareSums() : columnSumsOfSquares();
+      // The fused forward kernel summed r^2 already, which saves a sweep over all bins.
+      double[] sums = fused ? loops.squareSums() : columnSumsOfSquares();
       for (int m = 0; m < layout.modules; m++) {
         double sum = 0;
         for (int j = 0; j < layout.units[m]; j++) {
@@ -354,11 +386,13 @@ final class Bptt {
     Map<String, INDArray> grads = new LinkedHashMap<>();
     directTerms(weights, targets, loss, plastic, grads);
 
-    // a * f'(x) for every bin, into the drive buffer (no longer needed), unless the forward pass left it there.
-    if (!fusedPass) {
+    // a * f'(x) for every bin, into the drive buffer (no longer needed); the fused kernel computes it from r.
+    if (!fused) {
       derivatives();
     }
 
+    boolean inputsPlastic = layout.inputs.stream().anyMatch(i -> plastic.contains(i.parameter()));
+    inputGradient = inputsPlastic ? Nd4j.create(type, layout.totalUnits, layout.inputDimension) : null;
     propagate(w);
 
     weightGradients(plastic, grads);
@@ -395,7 +429,19 @@ final class Bptt {
       Map<String, INDArray> grads) {
     long rows = (long) bins * batch;
     boolean sameUnits = java.util.Arrays.stream(layout.units).allMatch(u -> u == layout.units[0]);
-    if (loss.ratePenalty() > 0 && sameUnits) {
+    if (fused) {
+      // The kernel adds the rate penalty's term; the readouts write (not add) theirs below, and a
+      // module without a readout gets its dL/dr from the backward GEMMs, which then write first.
+      for (int m = 0; m < layout.modules; m++) {
+        for (int j = 0; j < layout.units[m]; j++) {
+          penaltyColumns[layout.offset[m] + j] =
+              (float) (2 * loss.ratePenalty() / ((double) bins * batch * layout.units[m]));
+        }
+        if (!readFrom[m]) {
+          (layout.backwardRuns.get(m).isEmpty() ? gradModule[m] : gradStepModule[bins - 1][m]).assign(0);
+        }
+      }
+    } else if (loss.ratePenalty() > 0 && sameUnits) {
       ratesAfter.mul(2 * loss.ratePenalty() / ((double) bins * batch * layout.units[0]), grad);
     } else if (loss.ratePenalty() > 0) {
       double[] coefficient = new double[layout.totalUnits];
@@ -410,11 +456,13 @@ final class Bptt {
       grad.assign(0);
     }
     double[][] dy = head.gradient(targets, loss.fromBin());
+    boolean[] written = new boolean[layout.modules];
     for (int k = 0; k < raw.length; k++) {
       Layout.Readout r = layout.readouts.get(k);
       INDArray dY = Precisions.create(dy[k], new long[] {rows, r.dimension()}, type);
       INDArray weight = weights.get(r.spec().weightName());
-      Gemm.mm(dY, false, weight, false, gradModule[r.module()], 1, 1);
+      Gemm.mm(dY, false, weight, false, gradModule[r.module()], 1, fused && !written[r.module()] ? 0 : 1);
+      written[r.module()] = true;
       if (plastic.contains(r.spec().weightName())) {
         INDArray dW = Nd4j.create(type, r.dimension(), layout.units[r.module()]);
         Gemm.mm(dY, true, afterModule[r.module()], false, dW, 1, 0);
@@ -451,8 +499,7 @@ final class Bptt {
       }
     }
     if (layout.inputs.stream().anyMatch(i -> plastic.contains(i.parameter()))) {
-      INDArray dInputs = Nd4j.create(type, layout.totalUnits, layout.inputDimension);
-      Gemm.mm(grad, true, inputs, false, dInputs, 1, 0);
+      INDArray dInputs = inputGradient;
       for (Layout.Input in : layout.inputs) {
         if (plastic.contains(in.parameter())) {
           grads.put(in.parameter(), dInputs.get(interval(layout.offset[in.module()], layout.offset[in.module()]
@@ -468,6 +515,10 @@ final class Bptt {
    * compiled only after some 12 s of a benchmark, on compiler threads starved by BLAS).
    */
   private void propagate(Packed w) {
+    if (fused) {
+      loops.backward(w.backward, penaltyColumns, inputGradient);
+      return;
+    }
     for (int t = bins - 1; t >= 0; t--) {
       boolean last = t == bins - 1;
       if (!last) {
@@ -480,16 +531,21 @@ final class Bptt {
       }
       if (FloatKernels.applies(gradStep[t], driveStep[t])) {
         kernels.backwardStep(gradStep[t], driveStep[t], last ? null : gradStep[t + 1], decayColumns);
-        continue;
-      }
-      gradStep[t].muli(driveStep[t]);
-      if (!last) {
-        if (uniformAlpha) {
-          Gemm.axpy(1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
-        } else {
-          Nd4j.exec(new BroadcastMulOp(gradStep[t + 1], decay, scratch, 1));
-          gradStep[t].addi(scratch);
+      } else {
+        gradStep[t].muli(driveStep[t]);
+        if (!last) {
+          if (uniformAlpha) {
+            Gemm.axpy(1 - layout.alpha[0], gradStep[t + 1], gradStep[t]);
+          } else {
+            Nd4j.exec(new BroadcastMulOp(gradStep[t + 1], decay, scratch, 1));
+            gradStep[t].addi(scratch);
+          }
         }
+      }
+      if (inputGradient != null) {
+        // The input weights' gradient sum_t g_t^T u_t, a step at a time while g_t is in the cache
+        // (one GEMM over all bins would read the whole gradient array again for 3 input columns).
+        Gemm.mm(gradStep[t], true, inputStep[t], false, inputGradient, 1, 1);
       }
     }
   }
@@ -568,6 +624,8 @@ final class Bptt {
     final INDArray[][] forward = new INDArray[layout.modules][];
     final INDArray[][] backward = new INDArray[layout.modules][];
     final INDArray inputs;
+    /** The fused forward kernel's copy of {@link #inputs}: [input column][unit]; null when not fused or no inputs. */
+    final float[][] inputColumns;
 
     Packed(Weights weights) {
       for (int m = 0; m < layout.modules; m++) {
@@ -593,6 +651,7 @@ final class Bptt {
               .assign(weights.get(in.parameter()).mul(layout.alpha[m]));
         }
       }
+      inputColumns = fused && inputs != null ? inputs.transpose().dup('c').toFloatMatrix() : null;
     }
 
     /** Forward: [W_1 W_2 ...] side by side (sources adjacent); backward: stacked (targets adjacent). */

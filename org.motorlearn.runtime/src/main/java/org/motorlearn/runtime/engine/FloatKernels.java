@@ -1,5 +1,6 @@
 package org.motorlearn.runtime.engine;
 
+import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +38,9 @@ final class FloatKernels {
    */
   private final Pattern alpha = new Pattern();
   private final Pattern decay = new Pattern();
+  private final Pattern penalty = new Pattern();
+  private float[] stepInputs = new float[0];
+  private Pattern[] inputPatterns = new Pattern[0];
   /** r^2 summed per chunk position (column = position % width) since {@link #resetSquareSums}. */
   private float[] squares = new float[0];
   private int squaresWidth;
@@ -86,20 +90,22 @@ final class FloatKernels {
   }
 
   /**
-   * One activation step of a training pass: x += drive (when {@code drive} is not null), r = tanh(x),
-   * and, while r is in the cache, what the loss and the backward pass need: a f'(x) = a (1 - r^2)
-   * with {@code alphaPerColumn} the a of each column, written over the spent drive block {@code d}, and
-   * r^2 added to the sums of {@link #resetSquareSums}. {@code drive} and {@code d} may be one block.
+   * One activation step of a training pass: x += drive (when {@code drive} is not null) and
+   * x += u W^T (when {@code u} is not null: that step's task inputs, one row per trial, and
+   * {@code inputColumns[k]} the weights of input column k for every unit, already scaled by a),
+   * then r = tanh(x), with r^2 added to the sums of {@link #resetSquareSums} while r is in the cache.
+   * The input projection has 3 columns in the paper's network: computed here, it costs a few
+   * multiply-adds per element instead of an [all bins x units] array written and read back.
    */
-  void tanhForTraining(INDArray x, INDArray drive, INDArray r, INDArray d, float[] alphaPerColumn) {
+  void tanhForTraining(INDArray x, INDArray drive, INDArray u, float[][] inputColumns, INDArray r) {
     Chunks chunks = chunks(x);
     if (chunks.width != squaresWidth) {
       throw new IllegalStateException("resetSquareSums(" + chunks.width + ") first");
     }
-    float[] a = alpha.of(alphaPerColumn, chunks);
     float[] v = first;
     float[] dv = second;
     float[] sums = squares;
+    float[] inputs = u == null ? null : inputs(u, chunks.rows);
     for (int row = 0; row < chunks.rows; row += chunks.rowsPerChunk) {
       int n = read(x, row, chunks, v);
       if (drive != null) {
@@ -107,16 +113,42 @@ final class FloatKernels {
         for (int i = 0; i < n; i++) {
           v[i] += dv[i];
         }
+      }
+      if (inputs != null) {
+        addInputs(v, n, chunks, inputs, row, inputColumns);
+      }
+      if (drive != null || inputs != null) {
         write(v, x, row, chunks);
       }
       tanhInPlace(v, n);
       write(v, r, row, chunks);
       for (int i = 0; i < n; i++) {
-        float square = v[i] * v[i];
-        sums[i] += square;
-        dv[i] = a[i] * (1 - square);
+        sums[i] += v[i] * v[i];
       }
-      write(dv, d, row, chunks);
+    }
+  }
+
+  /**
+   * v += sum_k u_k w_k over a chunk, row by row: u_k is the row's input k, w_k input k's weights
+   * spread out over the chunk like its rows, so that v and w_k are indexed alike (C2 vectorises
+   * v[i] += u w[i]; v[start + j] += u w[j] it does not, as it cannot rule out that v and w are one array).
+   */
+  private void addInputs(float[] v, int n, Chunks chunks, float[] u, int firstRow, float[][] columns) {
+    int k = columns.length;
+    if (inputPatterns.length != k) {
+      inputPatterns = new Pattern[k];
+      for (int c = 0; c < k; c++) {
+        inputPatterns[c] = new Pattern();
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      float[] w = inputPatterns[c].of(columns[c], chunks);
+      for (int start = 0, row = firstRow; start < n; start += chunks.width, row++) {
+        float input = u[row * k + c];
+        for (int i = start; i < start + chunks.width; i++) {
+          v[i] += input * w[i];
+        }
+      }
     }
   }
 
@@ -169,6 +201,52 @@ final class FloatKernels {
     }
   }
 
+  /**
+   * One step of the backward recursion of a tanh network, with the rate penalty's direct term:
+   * g = a (1 - r^2) (q + c r) + (1 - a) next, where {@code g} holds q = dL/dr from the readouts and
+   * the later steps on entry and g = a dL/dx on return; {@code r} is the step's rates; a, c (the
+   * penalty's coefficient) and 1 - a are given per column; {@code next} may be null (the last bin).
+   */
+  void tanhBackwardStep(INDArray g, INDArray r, INDArray next, float[] alphaPerColumn, float[] penaltyPerColumn,
+      float[] decayPerColumn) {
+    Chunks chunks = chunks(g);
+    float[] gv = first;
+    float[] rv = second;
+    float[] nv = third;
+    float[] a = alpha.of(alphaPerColumn, chunks);
+    float[] c = penalty.of(penaltyPerColumn, chunks);
+    float[] keep = decay.of(decayPerColumn, chunks);
+    for (int row = 0; row < chunks.rows; row += chunks.rowsPerChunk) {
+      int n = read(g, row, chunks, gv);
+      read(r, row, chunks, rv);
+      if (next == null) {
+        for (int i = 0; i < n; i++) {
+          gv[i] = a[i] * (1 - rv[i] * rv[i]) * (gv[i] + c[i] * rv[i]);
+        }
+      } else {
+        read(next, row, chunks, nv);
+        for (int i = 0; i < n; i++) {
+          gv[i] = a[i] * (1 - rv[i] * rv[i]) * (gv[i] + c[i] * rv[i]) + keep[i] * nv[i];
+        }
+      }
+      write(gv, g, row, chunks);
+    }
+  }
+
+  /** One step's task inputs (a contiguous [rows x k] block) as a float[]. */
+  private float[] inputs(INDArray u, int rows) {
+    if (!HostMemory.contiguous(u) || u.size(0) != rows || u.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("inputs: need a contiguous float32 [" + rows + " x k] block, got "
+          + u.dataType() + java.util.Arrays.toString(u.shape()));
+    }
+    int length = (int) u.length();
+    if (stepInputs.length < length) {
+      stepInputs = new float[length];
+    }
+    HostMemory.floats(u).get(stepInputs, 0, length);
+    return stepInputs;
+  }
+
   /** How a matrix is walked: whole rows, {@code rowsPerChunk} at a time. */
   private record Chunks(int rows, int width, int rowsPerChunk) {
     int capacity() {
@@ -219,8 +297,9 @@ final class FloatKernels {
     if (lead == chunks.width) {
       p.position((long) row * lead).get(into, 0, rows * chunks.width);
     } else {
+      FloatBuffer b = rowsOf(p, row, rows, lead, chunks.width);
       for (int i = 0; i < rows; i++) {
-        p.position((long) (row + i) * lead).get(into, i * chunks.width, chunks.width);
+        b.get(i * lead, into, i * chunks.width, chunks.width);
       }
     }
     return rows * chunks.width;
@@ -233,9 +312,20 @@ final class FloatKernels {
     if (lead == chunks.width) {
       p.position((long) row * lead).put(from, 0, rows * chunks.width);
     } else {
+      FloatBuffer b = rowsOf(p, row, rows, lead, chunks.width);
       for (int i = 0; i < rows; i++) {
-        p.position((long) (row + i) * lead).put(from, i * chunks.width, chunks.width);
+        b.put(i * lead, from, i * chunks.width, chunks.width);
       }
     }
+  }
+
+  /**
+   * Rows [row, row + rows) of a matrix whose rows are {@code lead} apart, as a buffer from the first
+   * row's start: one JNI call per chunk rather than one per row (a team member's share of a step is
+   * a block of rows {@code width} of {@code lead} wide).
+   */
+  private static FloatBuffer rowsOf(FloatPointer p, int row, int rows, int lead, int width) {
+    long start = (long) row * lead;
+    return p.position(start).limit(start + (long) (rows - 1) * lead + width).asBuffer();
   }
 }

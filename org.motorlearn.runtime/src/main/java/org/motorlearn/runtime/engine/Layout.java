@@ -123,6 +123,54 @@ final class Layout {
     return true;
   }
 
+  /** Columns of the all-units row per team member below which splitting a time loop does not pay. */
+  static final int MIN_SHARE = 256;
+  /** Per-column cost of the element-wise work, in GEMM multiply-adds per row (a rough measured ratio). */
+  private static final int ELEMENTWISE_COST = 64;
+
+  /**
+   * How many threads should share the time loops of a pass, given {@code threads} cores for it: at
+   * most one per {@link #MIN_SHARE} units (measured on 2 cores; smaller shares are untested).
+   */
+  int teamSize(int threads) {
+    return Math.max(1, Math.min(threads, totalUnits / MIN_SHARE));
+  }
+
+  /**
+   * Cuts the all-units row into {@code members} contiguous shares of about equal work per time step:
+   * the GEMM multiply-adds per row that compute a unit (forward: the width of the runs that feed its
+   * module; backward: of the runs its module feeds) plus its element-wise work. Cuts fall on multiples
+   * of 16 units (64 bytes of float32), so no two members write into one cache line.
+   *
+   * @return {@code members + 1} increasing cuts, from 0 to {@link #totalUnits}
+   */
+  int[] shares(int members, boolean forward) {
+    long[] prefix = new long[totalUnits + 1];
+    for (int m = 0; m < modules; m++) {
+      List<Run> runs = (forward ? forwardRuns : backwardRuns).get(m);
+      long cost = ELEMENTWISE_COST + runs.stream().mapToInt(Run::width).sum();
+      for (int j = 0; j < units[m]; j++) {
+        prefix[offset[m] + j + 1] = prefix[offset[m] + j] + cost;
+      }
+    }
+    int[] cuts = new int[members + 1];
+    cuts[members] = totalUnits;
+    for (int k = 1; k < members; k++) {
+      long target = prefix[totalUnits] * k / members;
+      int column = 0;
+      while (column < totalUnits && prefix[column] < target) {
+        column++;
+      }
+      int aligned = Math.round(column / 16f) * 16;
+      cuts[k] = Math.max(cuts[k - 1] + 1, Math.min(aligned, totalUnits - (members - k)));
+    }
+    return cuts;
+  }
+
+  boolean tanhEverywhere() {
+    return sameActivationEverywhere() && activation[0] == Activation.TANH;
+  }
+
   /** Groups projections by adjacency of their other end (sources when forward, targets when not). */
   private List<Run> runs(List<Projection> group, boolean forward) {
     List<Projection> sorted = new ArrayList<>(group);

@@ -1,5 +1,6 @@
 package org.motorlearn.runtime.engine;
 
+import org.motorlearn.runtime.spec.Activation;
 import org.motorlearn.runtime.spec.ModuleSpec;
 import org.motorlearn.runtime.spec.Network;
 import org.motorlearn.runtime.spec.PhaseSpec;
@@ -9,8 +10,9 @@ import org.motorlearn.runtime.spec.TaskSpec;
 
 /**
  * Memory the engine needs, estimated before running, so the validator and the runner can warn.
- * Counts the arrays {@link Bptt} allocates (rates for bins + 1 steps; the drive/derivative and
- * gradient arrays for bins steps; all bins x batch x total units), the Java-side batch data and
+ * Counts the arrays {@link Bptt} allocates (rates for bins + 1 steps; the drive/derivative array,
+ * unless training takes the fused float32 tanh path, and the gradient array for bins steps; all
+ * bins x batch x total units), the Java-side batch data and
  * noise, and the parameters with gradient, packed copies and two optimiser buffers. Excludes the
  * JVM and ND4J's native libraries (a few hundred MB).
  */
@@ -49,7 +51,12 @@ public final class Memory {
     long inputs = network.inputs().stream().mapToLong(i -> i.dimension()).sum();
     long outputs = network.readouts().stream().mapToLong(ReadoutSpec::dimension).sum();
     long rows = (long) bins * batch;
-    long arrays = (rows + batch) * units + rows * units * (training ? 2 : 1) + 2L * batch * units;
+    // Training a float32 tanh network without process noise (the fused path of Bptt, on the CPU)
+    // needs no drive/derivative array, only the gradient one.
+    boolean fused = training && precision == Precision.FLOAT32
+        && network.modules().stream().allMatch(m -> m.activation() == Activation.TANH && m.noise() == 0);
+    long perBin = fused ? 1 : training ? 2 : 1;
+    long arrays = (rows + batch) * units + rows * units * perBin + 2L * batch * units;
     long small = rows * (inputs + outputs) * (bytes + 8 * 3);
     long noise = 0;
     for (ModuleSpec m : network.modules()) {

@@ -103,36 +103,84 @@ class FloatKernelsTest {
   }
 
   @Test
-  void tanhForTrainingAddsTheDriveAndLeavesTheDerivativeAndTheColumnSumsOfSquares() {
+  void tanhForTrainingAddsTheDriveAndTheInputProjectionAndSumsTheSquares() {
     int rows = 50;
     int width = 700; // 23 rows per chunk: two full chunks and a partial one
-    INDArray x = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5).muli(4);
-    INDArray r = Nd4j.create(DataType.FLOAT, rows, width);
-    INDArray d = Nd4j.create(DataType.FLOAT, rows, width);
-    float[] alpha = new float[width];
-    for (int j = 0; j < width; j++) {
-      alpha[j] = j < 300 ? 0.1f : j < 500 ? 0.2f : 0.5f;
-    }
+    // The operands are column blocks of wider matrices, as a team member's share is.
+    INDArray wideX = Nd4j.rand(DataType.FLOAT, rows, width + 40).subi(0.5).muli(4);
+    INDArray wideR = Nd4j.create(DataType.FLOAT, rows, width + 40);
+    INDArray x = wideX.get(all(), interval(24, 24 + width));
+    INDArray r = wideR.get(all(), interval(24, 24 + width));
     INDArray drive = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
-    float[] added = x.add(drive).data().asFloat();
+    INDArray u = Nd4j.rand(DataType.FLOAT, rows, 3).subi(0.5);
+    float[][] inputColumns = Nd4j.rand(DataType.FLOAT, 3, width).subi(0.5).toFloatMatrix();
+    float[] x0 = x.dup().data().asFloat();
+    float[] dv = drive.data().asFloat();
+    float[] uv = u.data().asFloat();
+    float[] added = new float[rows * width];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < width; j++) {
+        float v = x0[i * width + j] + dv[i * width + j];
+        for (int k = 0; k < 3; k++) {
+          v += uv[i * 3 + k] * inputColumns[k][j];
+        }
+        added[i * width + j] = v;
+      }
+    }
+    float[] leftOfX = wideX.get(all(), interval(0, 24)).dup().data().asFloat();
     FloatKernels kernels = new FloatKernels();
     kernels.resetSquareSums(width);
-    kernels.tanhForTraining(x, drive, r, d, alpha);
-    assertArrayEquals(added, x.data().asFloat(), 0f, "x += drive");
+    kernels.tanhForTraining(x, drive, u, inputColumns, r);
+    assertArrayEquals(added, x.dup().data().asFloat(), 0f, "x += drive + u W^T, in this order of float operations");
+    assertArrayEquals(leftOfX, wideX.get(all(), interval(0, 24)).dup().data().asFloat(), 0f, "outside the block untouched");
+    assertEquals(0, wideR.get(all(), interval(0, 24)).sumNumber().doubleValue(), "outside the block untouched");
     float[] plain = tanh(added);
     double[] want = new double[width];
     for (int j = 0; j < width; j++) {
       for (int i = 0; i < rows; i++) {
         float ri = r.getFloat(i, j);
         assertEquals(plain[i * width + j], ri, 0f, "the same tanh as the plain kernel");
-        assertEquals(alpha[j] * (1 - ri * ri), d.getFloat(i, j), 0f, "a (1 - r^2)");
         want[j] += 2 * ri * ri;
       }
     }
-    kernels.tanhForTraining(x.dup(), null, r, d, alpha); // a second step, here of the same x
+    float[] before = x.dup().data().asFloat();
+    kernels.tanhForTraining(x, null, null, null, r); // a second step, of the same x: nothing added
+    assertArrayEquals(before, x.dup().data().asFloat(), 0f, "no drive, no inputs: x unchanged");
     assertArrayEquals(want, kernels.squareSums(), 1e-4, "r^2 summed per column over both steps");
     kernels.resetSquareSums(width);
     assertArrayEquals(new double[width], kernels.squareSums(), "reset");
+  }
+
+  @Test
+  void tanhBackwardStepComputesTheDerivativeFromTheRatesAndAddsThePenaltyTerm() {
+    int rows = 70;
+    int width = 700;
+    INDArray g = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
+    INDArray r = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5).muli(2);
+    INDArray next = Nd4j.rand(DataType.FLOAT, rows, width).subi(0.5);
+    float[] alpha = new float[width];
+    float[] penalty = new float[width];
+    float[] decay = new float[width];
+    for (int j = 0; j < width; j++) {
+      alpha[j] = j < 400 ? 0.2f : 0.05f;
+      penalty[j] = j < 250 ? 1e-3f : 4e-3f;
+      decay[j] = 1 - alpha[j];
+    }
+    float[] q = g.dup().data().asFloat();
+    float[] rv = r.data().asFloat();
+    float[] nv = next.data().asFloat();
+    INDArray last = g.dup();
+    FloatKernels kernels = new FloatKernels();
+    kernels.tanhBackwardStep(g, r, next, alpha, penalty, decay);
+    kernels.tanhBackwardStep(last, r, null, alpha, penalty, decay);
+    float[] got = g.data().asFloat();
+    float[] gotLast = last.data().asFloat();
+    for (int i = 0; i < rows * width; i++) {
+      int j = i % width;
+      float local = alpha[j] * (1 - rv[i] * rv[i]) * (q[i] + penalty[j] * rv[i]);
+      assertEquals(local + decay[j] * nv[i], got[i], 0f, "entry " + i);
+      assertEquals(local, gotLast[i], 0f, "entry " + i + " of the last bin");
+    }
   }
 
   @Test
@@ -144,9 +192,10 @@ class FloatKernelsTest {
   }
 
   /**
-   * The fused float32 training pass (tanh, derivative and rate-penalty sums in one kernel; per-module
-   * taus; process noise) against the general ND4J path, which float64 takes: same loss terms and
-   * gradients up to float32 round-off.
+   * The fused float32 training pass (input projection, tanh and rate-penalty sums in the forward
+   * kernel; a f'(x), the penalty's term and the input gradient in the backward loop; per-module taus;
+   * process noise; feedback) against the general ND4J path, which float64 takes: same loss terms and
+   * gradients up to float32 round-off, whether one thread runs the time loops or a team shares them.
    */
   @Test
   void fusedFloat32TrainingPassAgreesWithTheGeneralPathInFloat64() {
@@ -160,19 +209,54 @@ class FloatKernelsTest {
         .connect(ProjectionSpec.dense("PMd", "M1")).connect(ProjectionSpec.dense("M1", "PMd"))
         .readout(ReadoutSpec.position("hand", 2, "M1"))
         .build();
+    assertFusedAgrees(network, Set.of(), 1, 2, 3);
+  }
+
+  /**
+   * Readouts of two modules (one of them also projecting onward), a module that nothing reads and
+   * that projects nowhere (its gradient is zero), no noise, and only some weights plastic.
+   */
+  @Test
+  void fusedPassHandlesReadoutsAnywhereSilentModulesAndPlasticSubsets() {
+    Network network = Network.builder("shapes")
+        .module(new ModuleSpec("U", 9, Activation.TANH, 0.05, 0.0, InitialState.uniform(-0.2, 0.2)))
+        .module(new ModuleSpec("PMd", 20, Activation.TANH, 0.05, 0.0, InitialState.uniform(-0.2, 0.2)))
+        .module(new ModuleSpec("Side", 4, Activation.TANH, 0.1, 0.0, InitialState.uniform(-0.2, 0.2)))
+        .module(new ModuleSpec("M1", 7, Activation.TANH, 0.2, 0.0, InitialState.uniform(-0.2, 0.2)))
+        .input(InputSpec.of("u", 3, "U", "PMd"))
+        .connect(ProjectionSpec.recurrent("U")).connect(ProjectionSpec.dense("U", "PMd"))
+        .connect(ProjectionSpec.recurrent("PMd")).connect(ProjectionSpec.dense("PMd", "M1"))
+        .connect(ProjectionSpec.dense("PMd", "Side")).connect(ProjectionSpec.recurrent("M1"))
+        .readout(ReadoutSpec.position("hand", 2, "M1"))
+        .readout(ReadoutSpec.velocity("plan", 1, "PMd"))
+        .build();
+    assertFusedAgrees(network, Set.of(), 1, 2, 4);
+    assertFusedAgrees(network, Set.of("u -> U", "u -> PMd"), 1, 3);
+    assertFusedAgrees(network, Set.of("U.recurrent", "PMd.recurrent", "M1.recurrent", "U -> PMd", "PMd -> M1", "PMd -> Side"), 2);
+  }
+
+  private static void assertFusedAgrees(Network network, Set<String> plasticOnly, int... teamSizes) {
     LossSpec loss = new LossSpec(2, 1e-2, LossSpec.WeightNorm.FROBENIUS, 0.5);
-    Pass single = new Pass(network, Precision.FLOAT32, loss);
-    Pass dbl = new Pass(network, Precision.FLOAT64, loss);
-    assertTrue(single.fused, "float32 takes the fused path");
+    Pass dbl = new Pass(network, Precision.FLOAT64, loss, plasticOnly, 1);
     assertFalse(dbl.fused, "float64 takes the general path");
-    assertEquals(dbl.terms.mse(), single.terms.mse(), 1e-5 * dbl.terms.mse());
-    assertEquals(dbl.terms.ratePenalty(), single.terms.ratePenalty(), 1e-5 * dbl.terms.ratePenalty());
-    assertEquals(dbl.gradients.keySet(), single.gradients.keySet());
-    for (String name : dbl.gradients.keySet()) {
-      INDArray want = dbl.gradients.get(name);
-      INDArray got = single.gradients.get(name).castTo(DataType.DOUBLE);
-      double relative = got.sub(want).norm2Number().doubleValue() / want.norm2Number().doubleValue();
-      assertTrue(relative < 1e-4, name + ": relative difference " + relative);
+    for (int size : teamSizes) {
+      Pass single = new Pass(network, Precision.FLOAT32, loss, plasticOnly, size);
+      String team = " (team of " + size + ")";
+      assertTrue(single.fused, "float32 takes the fused path");
+      assertEquals(size, single.teamSize);
+      assertEquals(dbl.terms.mse(), single.terms.mse(), 1e-5 * dbl.terms.mse(), "mse" + team);
+      assertEquals(dbl.terms.ratePenalty(), single.terms.ratePenalty(), 1e-5 * dbl.terms.ratePenalty(), "rates" + team);
+      assertEquals(dbl.gradients.keySet(), single.gradients.keySet());
+      for (String name : dbl.gradients.keySet()) {
+        INDArray want = dbl.gradients.get(name);
+        INDArray got = single.gradients.get(name).castTo(DataType.DOUBLE);
+        double scale = Math.max(want.norm2Number().doubleValue(), 1e-12);
+        double relative = got.sub(want).norm2Number().doubleValue() / scale;
+        assertTrue(relative < 1e-4, name + team + ": relative difference " + relative);
+      }
+    }
+    for (Map.Entry<String, INDArray> g : dbl.gradients.entrySet()) {
+      assertTrue(g.getValue().norm2Number().doubleValue() > 0, g.getKey() + ": a gradient that is not trivially zero");
     }
   }
 
@@ -181,19 +265,27 @@ class FloatKernelsTest {
     final Bptt.LossTerms terms;
     final Map<String, INDArray> gradients;
     final boolean fused;
+    final int teamSize;
 
-    Pass(Network network, Precision precision, LossSpec loss) {
+    Pass(Network network, Precision precision, LossSpec loss, Set<String> plasticOnly, int teamSize) {
       Layout layout = new Layout(network);
       RandomStreams streams = new RandomStreams(3);
       Weights weights = Weights.initialise(network, streams, precision, null);
       weights.values().forEach((name, w) -> w.muli(name.endsWith(".bias") ? 1 : 3));
       TrialData data = TrialData.of(Fixtures.trials(network, 6, Fixtures.BINS, 4), layout);
       Batch batch = Batch.assemble(layout, data, new int[] {5, 1, 0, 3}, streams, "test", true);
-      Bptt bptt = new Bptt(layout, Precisions.dataType(precision), 4, Fixtures.BINS, true, null);
+      Bptt bptt = new Bptt(layout, Precisions.dataType(precision), 4, Fixtures.BINS, true, null, teamSize);
+      Set<String> plastic = plasticOnly.isEmpty() ? Set.copyOf(weights.names()) : plasticOnly;
+      // A first pass with other weights leaves its numbers in every buffer: the second must not see them.
+      Weights other = Weights.initialise(network, new RandomStreams(4), precision, null);
+      bptt.forward(other, batch);
+      bptt.loss(other, batch.targets(), loss);
+      bptt.backward(other, batch.targets(), loss, plastic);
       bptt.forward(weights, batch);
-      fused = bptt.lastPassFused();
+      fused = bptt.fused();
+      this.teamSize = bptt.teamSize();
       terms = bptt.loss(weights, batch.targets(), loss);
-      gradients = bptt.backward(weights, batch.targets(), loss, Set.copyOf(weights.names()));
+      gradients = bptt.backward(weights, batch.targets(), loss, plastic);
     }
   }
 
