@@ -96,6 +96,11 @@ final class Bptt {
   private final float[] penaltyColumns;
   /** The packed input weights' gradient, [totalUnits, inputDimension], summed step by step by {@link #propagate}. */
   private INDArray inputGradient;
+  /** Fused path: dL/dy per readout, [bins * batch, dimension], which the backward loop reads step by step. */
+  private final INDArray[] outputGradient;
+  /** Fused path, per backward pass: each readout's weights, and their gradient (null when not plastic). */
+  private final INDArray[] readoutWeight;
+  private final INDArray[] readoutWeightGradient;
   private INDArray ones;
   private INDArray columnSums;
 
@@ -202,8 +207,16 @@ final class Bptt {
       raw[k] = Nd4j.create(type, rows, layout.readouts.get(k).dimension());
     }
     x0 = new double[modules][];
+    outputGradient = new INDArray[raw.length];
+    readoutWeight = new INDArray[raw.length];
+    readoutWeightGradient = new INDArray[raw.length];
+    if (fused) {
+      for (int k = 0; k < raw.length; k++) {
+        outputGradient[k] = Nd4j.create(type, rows, layout.readouts.get(k).dimension());
+      }
+    }
     loops = fused ? new FusedLoops(layout, batch, bins, StepTeam.of(teamSize), rates, state, drive, grad, inputs,
-        forwardSource, backwardSource, alphaColumns, decayColumns, readFrom) : null;
+        outputGradient, forwardSource, backwardSource, alphaColumns, decayColumns, readFrom) : null;
   }
 
   private INDArray rows(INDArray array, int block) {
@@ -430,18 +443,10 @@ final class Bptt {
     long rows = (long) bins * batch;
     boolean sameUnits = java.util.Arrays.stream(layout.units).allMatch(u -> u == layout.units[0]);
     if (fused) {
-      // The kernel adds the rate penalty's term; the readouts write (not add) theirs below, and a
-      // module without a readout gets its dL/dr from the backward GEMMs, which then write first.
-      for (int m = 0; m < layout.modules; m++) {
-        for (int j = 0; j < layout.units[m]; j++) {
-          penaltyColumns[layout.offset[m] + j] =
-              (float) (2 * loss.ratePenalty() / ((double) bins * batch * layout.units[m]));
-        }
-        if (!readFrom[m]) {
-          (layout.backwardRuns.get(m).isEmpty() ? gradModule[m] : gradStepModule[bins - 1][m]).assign(0);
-        }
-      }
-    } else if (loss.ratePenalty() > 0 && sameUnits) {
+      fusedDirectTerms(weights, targets, loss, plastic, grads);
+      return;
+    }
+    if (loss.ratePenalty() > 0 && sameUnits) {
       ratesAfter.mul(2 * loss.ratePenalty() / ((double) bins * batch * layout.units[0]), grad);
     } else if (loss.ratePenalty() > 0) {
       double[] coefficient = new double[layout.totalUnits];
@@ -456,25 +461,60 @@ final class Bptt {
       grad.assign(0);
     }
     double[][] dy = head.gradient(targets, loss.fromBin());
-    boolean[] written = new boolean[layout.modules];
     for (int k = 0; k < raw.length; k++) {
       Layout.Readout r = layout.readouts.get(k);
       INDArray dY = Precisions.create(dy[k], new long[] {rows, r.dimension()}, type);
       INDArray weight = weights.get(r.spec().weightName());
-      Gemm.mm(dY, false, weight, false, gradModule[r.module()], 1, fused && !written[r.module()] ? 0 : 1);
-      written[r.module()] = true;
+      Gemm.mm(dY, false, weight, false, gradModule[r.module()], 1, 1);
       if (plastic.contains(r.spec().weightName())) {
         INDArray dW = Nd4j.create(type, r.dimension(), layout.units[r.module()]);
         Gemm.mm(dY, true, afterModule[r.module()], false, dW, 1, 0);
         grads.put(r.spec().weightName(), dW);
       }
-      if (r.spec().bias() && plastic.contains(r.spec().biasName())) {
-        double[] db = new double[r.dimension()];
-        for (int i = 0; i < dy[k].length; i++) {
-          db[i % r.dimension()] += dy[k][i];
-        }
-        grads.put(r.spec().biasName(), Precisions.create(db, new long[] {r.dimension()}, type));
+      biasGradient(r, dy[k], plastic, grads);
+    }
+  }
+
+  /**
+   * The fused path's share of the direct terms: the rate penalty's coefficient per unit (the
+   * backward kernel adds the term), dL/dy per readout and zeroed readout weight gradients (the
+   * backward loop applies and sums them a step at a time, while the step's block is in the cache:
+   * over all bins at once, these GEMMs with 2 output columns ran at memory speed), and zeros where no
+   * term will be written: the last bin of a module without a readout, and all bins of a module that
+   * neither a readout nor a projection reads.
+   */
+  private void fusedDirectTerms(Weights weights, double[] targets, LossSpec loss, Set<String> plastic,
+      Map<String, INDArray> grads) {
+    long rows = (long) bins * batch;
+    for (int m = 0; m < layout.modules; m++) {
+      for (int j = 0; j < layout.units[m]; j++) {
+        penaltyColumns[layout.offset[m] + j] = (float) (2 * loss.ratePenalty() / ((double) rows * layout.units[m]));
       }
+      if (!readFrom[m]) {
+        (layout.backwardRuns.get(m).isEmpty() ? gradModule[m] : gradStepModule[bins - 1][m]).assign(0);
+      }
+    }
+    double[][] dy = head.gradient(targets, loss.fromBin());
+    for (int k = 0; k < raw.length; k++) {
+      Layout.Readout r = layout.readouts.get(k);
+      outputGradient[k].assign(Precisions.create(dy[k], new long[] {rows, r.dimension()}, type));
+      readoutWeight[k] = weights.get(r.spec().weightName());
+      readoutWeightGradient[k] = null;
+      if (plastic.contains(r.spec().weightName())) {
+        readoutWeightGradient[k] = Nd4j.create(type, r.dimension(), layout.units[r.module()]);
+        grads.put(r.spec().weightName(), readoutWeightGradient[k]);
+      }
+      biasGradient(r, dy[k], plastic, grads);
+    }
+  }
+
+  private void biasGradient(Layout.Readout r, double[] dy, Set<String> plastic, Map<String, INDArray> grads) {
+    if (r.spec().bias() && plastic.contains(r.spec().biasName())) {
+      double[] db = new double[r.dimension()];
+      for (int i = 0; i < dy.length; i++) {
+        db[i % r.dimension()] += dy[i];
+      }
+      grads.put(r.spec().biasName(), Precisions.create(db, new long[] {r.dimension()}, type));
     }
   }
 
@@ -516,7 +556,7 @@ final class Bptt {
    */
   private void propagate(Packed w) {
     if (fused) {
-      loops.backward(w.backward, penaltyColumns, inputGradient);
+      loops.backward(w.backward, penaltyColumns, inputGradient, readoutWeight, readoutWeightGradient);
       return;
     }
     for (int t = bins - 1; t >= 0; t--) {

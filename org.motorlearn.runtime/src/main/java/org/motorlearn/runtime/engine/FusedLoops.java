@@ -16,7 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Forward, step t: x = (1 - a) x + a W r_t (GEMMs), then x += a W_in u_t (+ noise) and r_{t+1} =
  * tanh(x) in the kernel, which also sums r^2 for the rate penalty. Backward, step t: q_t = direct
  * terms + sum_p g_{t+1} W_p (GEMMs), then g_t = a (1 - r^2)(q_t + c r_t) + (1 - a) g_{t+1} in the
- * kernel, and the input weights' gradient += g_t^T u_t while g_t is in the cache.
+ * kernel, and the input weights' gradient += g_t^T u_t while g_t is in the cache. The readouts'
+ * direct terms dL/dy_t W_out and weight gradients += dL/dy_t^T r_{t+1} are applied step by step, too.
  *
  * <p>The result does not depend on timing: every member always computes the same units in the same
  * order. It does depend on the team size (as GEMM sums depend on BLAS threads), which the thread
@@ -31,6 +32,8 @@ final class FusedLoops {
   private final INDArray[][][] forwardSource;
   private final INDArray[][][] backwardSource;
   private final INDArray[] inputStep;
+  /** [readout][t]: dL/dy of the readout at step t, [batch, dimension]. */
+  private final INDArray[][] outputStep;
   private final Share[] forward;
   private final Share[] backward;
 
@@ -38,10 +41,11 @@ final class FusedLoops {
    * @param rates [(bins + 1) * batch, units], block t the rates after step t - 1
    * @param drive [bins * batch, units] of process noise a sigma xi, or null
    * @param grad [bins * batch, units]
+   * @param outputGradient per readout, dL/dy [bins * batch, dimension], filled before each backward pass
    * @param readFrom per module: a readout reads it (its dL/dr starts with a direct term)
    */
   FusedLoops(Layout layout, int batch, int bins, StepTeam team, INDArray rates, INDArray state, INDArray drive,
-      INDArray grad, INDArray inputs, INDArray[][][] forwardSource, INDArray[][][] backwardSource,
+      INDArray grad, INDArray inputs, INDArray[] outputGradient, INDArray[][][] forwardSource, INDArray[][][] backwardSource,
       float[] alpha, float[] decay, boolean[] readFrom) {
     this.layout = layout;
     this.bins = bins;
@@ -52,6 +56,12 @@ final class FusedLoops {
     inputStep = new INDArray[bins];
     for (int t = 0; t < bins; t++) {
       inputStep[t] = block(inputs, t, batch, 0, (int) inputs.size(1));
+    }
+    outputStep = new INDArray[outputGradient.length][bins];
+    for (int k = 0; k < outputGradient.length; k++) {
+      for (int t = 0; t < bins; t++) {
+        outputStep[k][t] = block(outputGradient[k], t, batch, 0, (int) outputGradient[k].size(1));
+      }
     }
     int[] forwardCuts = layout.shares(team.size(), true);
     int[] backwardCuts = layout.shares(team.size(), false);
@@ -100,16 +110,19 @@ final class FusedLoops {
   }
 
   /**
-   * The backward time loop: the grad array holds the readouts' direct terms on entry (and zeros in
-   * the last bin of a module without a readout) and g = a dL/dx on return.
+   * The backward time loop: g = a dL/dx into the grad array, which holds zeros on entry where no
+   * term will be written (the last bin of a module without a readout; a module nothing reads).
    *
    * @param weights per module and run, the packed backward weights [run width, units]
    * @param penalty the rate penalty's coefficient per unit
    * @param inputGradient [units, input columns], summed into; null when no input is plastic
+   * @param readoutWeights per readout, its weights [dimension, units of its module]
+   * @param readoutGradients per readout, its weights' gradient (zeros on entry), or null when not plastic
    */
-  void backward(INDArray[][] weights, float[] penalty, INDArray inputGradient) {
+  void backward(INDArray[][] weights, float[] penalty, INDArray inputGradient, INDArray[] readoutWeights,
+      INDArray[] readoutGradients) {
     for (Share share : backward) {
-      share.backwardWeights(weights, penalty, inputGradient);
+      share.backwardWeights(weights, penalty, inputGradient, readoutWeights, readoutGradients);
     }
     team.run(member -> {
       Share share = backward[member];
@@ -139,6 +152,10 @@ final class FusedLoops {
     final INDArray[] drive;
     final INDArray[] grad;
     final INDArray[][] gradModule;
+    /** [t][overlap]: the overlap's columns of the rates block t. */
+    final INDArray[][] rateModule;
+    /** Per overlap: the readouts of its module. */
+    final int[][] readoutsOf;
     final float[] alpha;
     final float[] decay;
     /** Per pass: the overlapping rows (forward) or columns (backward) of each module's packed weights. */
@@ -146,6 +163,9 @@ final class FusedLoops {
     float[][] inputColumns;
     float[] penalty;
     INDArray inputGradient;
+    /** Per pass, per overlap and readout of its module: the overlap's columns of the readout's weights and gradient. */
+    INDArray[][] readoutWeight;
+    INDArray[][] readoutGradient;
 
     Share(int start, int end, int batch, INDArray allRates, INDArray allState, INDArray allDrive, INDArray allGrad,
         float[] allAlpha, float[] allDecay) {
@@ -168,8 +188,18 @@ final class FusedLoops {
         stateModule[q] = allState.get(all(), interval(from[q], to[q]));
       }
       rates = new INDArray[bins + 1];
+      rateModule = new INDArray[bins + 1][modules.length];
       for (int t = 0; t <= bins; t++) {
         rates[t] = block(allRates, t, batch, start, end - start);
+        for (int q = 0; q < modules.length; q++) {
+          rateModule[t][q] = block(allRates, t, batch, from[q], to[q] - from[q]);
+        }
+      }
+      readoutsOf = new int[modules.length][];
+      for (int q = 0; q < modules.length; q++) {
+        int m = modules[q];
+        readoutsOf[q] = java.util.stream.IntStream.range(0, layout.readouts.size())
+            .filter(k -> layout.readouts.get(k).module() == m).toArray();
       }
       drive = allDrive == null ? null : new INDArray[bins];
       grad = allGrad == null ? null : new INDArray[bins];
@@ -228,7 +258,8 @@ final class FusedLoops {
           inputColumns, rates[t + 1]);
     }
 
-    void backwardWeights(INDArray[][] packed, float[] allPenalty, INDArray allInputGradient) {
+    void backwardWeights(INDArray[][] packed, float[] allPenalty, INDArray allInputGradient,
+        INDArray[] readoutWeights, INDArray[] readoutGradients) {
       weights = new INDArray[modules.length][];
       for (int q = 0; q < modules.length; q++) {
         int s = modules[q];
@@ -238,17 +269,39 @@ final class FusedLoops {
         }
       }
       penalty = Arrays.copyOfRange(allPenalty, start, end);
+      readoutWeight = new INDArray[modules.length][];
+      readoutGradient = new INDArray[modules.length][];
+      for (int q = 0; q < modules.length; q++) {
+        int[] ks = readoutsOf[q];
+        readoutWeight[q] = new INDArray[ks.length];
+        readoutGradient[q] = new INDArray[ks.length];
+        int columnsFrom = from[q] - layout.offset[modules[q]];
+        int columnsTo = to[q] - layout.offset[modules[q]];
+        for (int i = 0; i < ks.length; i++) {
+          readoutWeight[q][i] = readoutWeights[ks[i]].get(all(), interval(columnsFrom, columnsTo));
+          readoutGradient[q][i] = readoutGradients[ks[i]] == null ? null
+              : readoutGradients[ks[i]].get(all(), interval(columnsFrom, columnsTo));
+        }
+      }
       inputGradient = allInputGradient == null ? null : allInputGradient.get(interval(start, end), all());
     }
 
     void backwardStep(int t) {
       boolean last = t == bins - 1;
-      if (!last) {
-        for (int q = 0; q < modules.length; q++) {
-          int s = modules[q];
+      for (int q = 0; q < modules.length; q++) {
+        int s = modules[q];
+        int[] ks = readoutsOf[q];
+        // The first term written into a block replaces (beta 0) what an earlier pass left there.
+        for (int i = 0; i < ks.length; i++) {
+          INDArray dY = outputStep[ks[i]][t];
+          Gemm.mm(dY, false, readoutWeight[q][i], false, gradModule[t][q], 1, i == 0 ? 0 : 1);
+          if (readoutGradient[q][i] != null) {
+            Gemm.mm(dY, true, rateModule[t + 1][q], false, readoutGradient[q][i], 1, 1);
+          }
+        }
+        if (!last) {
           INDArray[] sources = backwardSource[t + 1][s];
           for (int i = 0; i < sources.length; i++) {
-            // A module without a readout has no direct term: its first GEMM writes rather than adds.
             double beta = i == 0 && !readFrom[s] ? 0 : 1;
             Gemm.mm(sources[i], false, weights[q][i], false, gradModule[t][q], 1, beta);
           }
