@@ -20,11 +20,12 @@ CP="org.motorlearn.runtime/target/classes:$(cat "$CP_FILE")"
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" -cp "$CP" $(find bench/java -name '*.java')
 
-# The same OpenBLAS kernels for every program below: the launcher's choice from the CPU flags
-# (engine.BlasCore), unless OPENBLAS_CORETYPE is set. Both ND4J's and Debian's OpenBLAS read it.
-eval "$(sed -n '/^if \[ -z "${OPENBLAS_CORETYPE:-}" \]/,/^fi$/p' motorlearn)"
+# The same OpenBLAS environment for every program below, the launcher's (engine.BlasEnvironment):
+# kernels from the CPU flags unless OPENBLAS_CORETYPE is set (ND4J's and Debian's OpenBLAS read it),
+# and OPENBLAS_THREAD_TIMEOUT (read by ND4J's pthreads build; Debian's OpenMP build ignores it).
+eval "$(sed -n '/^export OPENBLAS_THREAD_TIMEOUT=/,/^fi$/p' motorlearn)"
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-echo "== OpenBLAS kernels: ${OPENBLAS_CORETYPE:-auto-detected}"
+echo "== OpenBLAS kernels: ${OPENBLAS_CORETYPE:-auto-detected}, thread timeout 2^${OPENBLAS_THREAD_TIMEOUT} cycles"
 # ND4J: one OpenMP thread for element-wise ops, BLAS threads set by ThreadLayout.
 echo "== Java engine (ND4J), $UPDATES timed updates"
 OMP_NUM_THREADS=1 java -Xmx6g -XX:+UseParallelGC -cp "$OUT/classes:$CP" \

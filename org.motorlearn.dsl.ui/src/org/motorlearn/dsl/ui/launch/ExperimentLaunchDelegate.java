@@ -26,7 +26,7 @@ import org.motorlearn.dsl.ui.language.SpecAnalysis;
 import org.motorlearn.dsl.ui.language.SpecAnalyzer;
 import org.motorlearn.dsl.ui.language.SpecUris;
 import org.motorlearn.dsl.ui.preferences.EditorPreferences;
-import org.motorlearn.runtime.engine.BlasCore;
+import org.motorlearn.runtime.engine.BlasEnvironment;
 
 /**
  * Run As > MotorLearn Experiment: checks the spec, then runs
@@ -114,13 +114,13 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
   }
 
   /**
-   * Eclipse's environment plus one OpenMP thread and OpenBLAS's kernels for this CPU, as ./motorlearn
+   * Eclipse's environment plus one OpenMP thread and OpenBLAS's environment for this CPU, as ./motorlearn
    * sets them (the runtime picks BLAS threads).
    */
   private static String[] environment() {
     Map<String, String> environment = new HashMap<>(System.getenv());
     environment.putIfAbsent("OMP_NUM_THREADS", "1");
-    BlasCore.addTo(environment);
+    BlasEnvironment.addTo(environment);
     environment.put("NO_COLOR", "1");
     return environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
   }

@@ -15,7 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.motorlearn.runtime.engine.BlasCore;
+import org.motorlearn.runtime.engine.BlasEnvironment;
 
 /**
  * Runs sweep points on this machine, each in a child JVM ({@link PointMain}: same java, same class
@@ -103,7 +103,7 @@ public final class LocalExecutor {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // one OpenMP thread, as ./motorlearn sets it: the BLAS threads are the point's (recorded) thread layout
     builder.environment().put("OMP_NUM_THREADS", "1");
-    BlasCore.addTo(builder.environment());
+    BlasEnvironment.addTo(builder.environment());
     try {
       Files.createDirectories(log.getParent());
       Process process = builder.start();

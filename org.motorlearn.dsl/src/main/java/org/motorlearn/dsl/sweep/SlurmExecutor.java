@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.motorlearn.runtime.engine.BlasCore;
+import org.motorlearn.runtime.engine.BlasEnvironment;
 
 /**
  * Runs sweep points as SLURM job arrays: one batch script per stage in {@code slurm/}, one array task
@@ -103,7 +103,7 @@ public final class SlurmExecutor {
     }
     lines.add("");
     lines.add("export OMP_NUM_THREADS=1");
-    lines.add(BlasCore.shellLines());
+    lines.add(BlasEnvironment.shellLines());
     lines.add("exec " + shell(java) + " -Xmx" + Math.max(512, resources.memoryMegabytes() / 2) + "m -cp "
         + shell(System.getProperty("java.class.path")) + " " + PointMain.class.getName() + " " + shell(folder.root().toString())
         + " \"$SLURM_ARRAY_TASK_ID\"");

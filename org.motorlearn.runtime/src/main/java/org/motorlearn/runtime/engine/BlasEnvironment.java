@@ -10,23 +10,38 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which OpenBLAS kernels the GEMMs run on. OpenBLAS picks its kernels when the library loads, from
- * the CPU's model number, or from the environment variable {@value #VARIABLE}. On virtual machines
+ * The environment OpenBLAS reads when it loads, which launchers of a training JVM set.
+ *
+ * <p>Which kernels the GEMMs run on: OpenBLAS picks them from the CPU's model number, or from the
+ * environment variable {@value #VARIABLE}. On virtual machines
  * that report an unknown model it falls back to its generic Prescott (SSE3) kernels: on the
  * development machine (AVX-512, "Intel Xeon Processor") that made a 4096^3 SGEMM run at 65 instead of
  * 320 GFLOP/s and a paper-scale training update take 3.0 instead of 1.1 s. The variable must be set
  * before the JVM starts (Java cannot change its own environment), so every launcher of a run
  * ({@code ./motorlearn}, the sweep executors, the Eclipse launch) sets it from the CPU's feature
- * flags, unless the user already has. Pure Java: safe to use where ND4J must not load (the editor).
+ * flags, unless the user already has.
+ *
+ * <p>How long its idle threads spin: after a multi-threaded call, OpenBLAS's worker threads keep
+ * polling for work (yielding) for 2^{@value #THREAD_TIMEOUT} cycles, by default 2^28, a tenth of a
+ * second. The engine's float32 training loops run their own threads with single-threaded BLAS
+ * ({@code FusedLoops}), and a worker still spinning from the weight-gradient GEMMs took a share of
+ * their cores: {@value #TIMEOUT_VARIABLE}={@value #THREAD_TIMEOUT} (under a millisecond, still
+ * longer than the gaps between the GEMMs of the general path) made a paper-scale update 6 % faster.
+ *
+ * <p>Pure Java: safe to use where ND4J must not load (the editor).
  */
-public final class BlasCore {
+public final class BlasEnvironment {
 
-  /** The variable OpenBLAS reads. */
+  /** The variable that names OpenBLAS's kernels. */
   public static final String VARIABLE = "OPENBLAS_CORETYPE";
+  /** The variable that sets how long OpenBLAS's idle threads spin, as a power of two of cycles. */
+  public static final String TIMEOUT_VARIABLE = "OPENBLAS_THREAD_TIMEOUT";
+  /** 2^20 cycles, about 0.4 ms. */
+  public static final String THREAD_TIMEOUT = "20";
 
   private static final Set<String> AVX512 = Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
 
-  private BlasCore() {}
+  private BlasEnvironment() {}
 
   /**
    * The OpenBLAS core type for a CPU with these feature flags (as /proc/cpuinfo lists them):
@@ -50,25 +65,33 @@ public final class BlasCore {
           .filter(line -> line.startsWith("flags"))
           .findFirst()
           .map(line -> Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+")).collect(Collectors.toSet()))
-          .flatMap(BlasCore::forFlags);
+          .flatMap(BlasEnvironment::forFlags);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** Adds {@value #VARIABLE} to the environment of a child JVM that will train, unless it is already set. */
+  /**
+   * Adds {@value #VARIABLE} and {@value #TIMEOUT_VARIABLE} to the environment of a child JVM that will
+   * train, each unless it is already set.
+   */
   public static void addTo(Map<String, String> environment) {
     if (!environment.containsKey(VARIABLE)) {
       recommended().ifPresent(type -> environment.put(VARIABLE, type));
     }
+    environment.putIfAbsent(TIMEOUT_VARIABLE, THREAD_TIMEOUT);
   }
 
   /**
-   * Shell lines that set {@value #VARIABLE} from the flags of the machine that runs them, unless it is
-   * set (batch scripts run on cluster nodes, whose CPUs the submitting machine does not know).
+   * Shell lines that set {@value #VARIABLE} from the flags of the machine that runs them, and
+   * {@value #TIMEOUT_VARIABLE}, each unless it is set (batch scripts run on cluster nodes, whose CPUs
+   * the submitting machine does not know).
    */
   public static String shellLines() {
     return String.join("\n",
+        "# OpenBLAS's idle threads stop spinning after 2^" + THREAD_TIMEOUT
+            + " cycles, not 2^28: the engine's training loops need the cores.",
+        "export " + TIMEOUT_VARIABLE + "=\"${" + TIMEOUT_VARIABLE + ":-" + THREAD_TIMEOUT + "}\"",
         "# OpenBLAS may not recognise the CPU (virtual machines) and fall back to slow generic kernels:",
         "# name its kernels from the CPU's feature flags, unless " + VARIABLE + " is set already.",
         "if [ -z \"${" + VARIABLE + ":-}\" ] && [ -r /proc/cpuinfo ]; then",
@@ -80,11 +103,13 @@ public final class BlasCore {
         "fi");
   }
 
-  /** For the run manifest: the kernels asked for, or that OpenBLAS chose by itself. */
+  /** For the run manifest: the kernels asked for, or that OpenBLAS chose by itself, and the thread timeout. */
   public static String describe() {
     String set = System.getenv(VARIABLE);
-    return set == null || set.isBlank() ? "OpenBLAS kernels auto-detected (" + VARIABLE + " not set)"
-        : "OpenBLAS kernels " + set + " (" + VARIABLE + ")";
+    String timeout = System.getenv(TIMEOUT_VARIABLE);
+    return (set == null || set.isBlank() ? "OpenBLAS kernels auto-detected (" + VARIABLE + " not set)"
+        : "OpenBLAS kernels " + set + " (" + VARIABLE + ")")
+        + (timeout == null || timeout.isBlank() ? "" : ", idle threads spin 2^" + timeout + " cycles (" + TIMEOUT_VARIABLE + ")");
   }
 
   /**
@@ -95,12 +120,14 @@ public final class BlasCore {
     return warning(System.getenv(VARIABLE), recommended());
   }
 
+  /** Only the kernels warrant a warning: the thread timeout costs a few per cent, the kernels up to 5x. */
   static Optional<String> warning(String current, Optional<String> recommended) {
     if (current != null && !current.isBlank()) {
       return Optional.empty();
     }
     return recommended.map(type -> VARIABLE + " is not set, so OpenBLAS picks its kernels from the CPU model, and on"
         + " virtual machines that often means its slow generic ones (5x slower GEMMs on the development machine);"
-        + " start Java with " + VARIABLE + "=" + type + " for this CPU (./motorlearn does)");
+        + " start Java with " + VARIABLE + "=" + type + " " + TIMEOUT_VARIABLE + "=" + THREAD_TIMEOUT
+        + " for this CPU (./motorlearn does)");
   }
 }

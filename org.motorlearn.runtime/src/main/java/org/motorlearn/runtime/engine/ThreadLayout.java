@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * ND4J's element-wise ops and all cores for BLAS (the GEMMs, which hold almost all the FLOPs) is
  * fastest. Training a float32 tanh network splits its time loops over as many Java threads instead
  * ({@link FusedLoops}). Results are bitwise reproducible for a fixed layout; changing the BLAS thread count
- * changes the rounding of GEMM sums, and so do OpenBLAS's kernels ({@link BlasCore}). Denormals are NOT flushed to zero (ND4J has no switch): arrays
+ * changes the rounding of GEMM sums, and so do OpenBLAS's kernels ({@link BlasEnvironment}). Denormals are NOT flushed to zero (ND4J has no switch): arrays
  * that decay into the denormal range make GEMMs very slow.
  */
 public final class ThreadLayout {
@@ -59,7 +59,7 @@ public final class ThreadLayout {
   public String describe() {
     return "BLAS (" + blasVendor + ") " + blasThreads + " thread" + (blasThreads == 1 ? "" : "s") + ", ND4J OpenMP "
         + ompThreads + " thread" + (ompThreads == 1 ? "" : "s") + ", " + cores + " cores available; backend "
-        + Nd4j.getBackend().getClass().getSimpleName() + "; " + BlasCore.describe()
+        + Nd4j.getBackend().getClass().getSimpleName() + "; " + BlasEnvironment.describe()
         + "; float32 tanh training loops on min(" + blasThreads + ", units / " + Layout.MIN_SHARE
         + ") threads; denormals not flushed";
   }

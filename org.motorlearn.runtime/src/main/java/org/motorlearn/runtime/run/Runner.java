@@ -15,7 +15,7 @@ import org.motorlearn.runtime.engine.Activity;
 import org.motorlearn.runtime.engine.NonFiniteLossException;
 import org.motorlearn.runtime.engine.OptimizerState;
 import org.motorlearn.runtime.engine.Simulator;
-import org.motorlearn.runtime.engine.BlasCore;
+import org.motorlearn.runtime.engine.BlasEnvironment;
 import org.motorlearn.runtime.engine.ThreadLayout;
 import org.motorlearn.runtime.engine.Trainer;
 import org.motorlearn.runtime.engine.UpdateResult;
@@ -82,7 +82,7 @@ public final class Runner {
 
   private RunResult runLocked(PhaseReuse reuse) {
     String layout = ThreadLayout.apply(options.threads()).describe();
-    BlasCore.warning().ifPresent(w -> progress.message("warning: " + w));
+    BlasEnvironment.warning().ifPresent(w -> progress.message("warning: " + w));
     if (options.resume()) {
       manifest = Manifest.read(folder.manifest());
       manifest.requireSameExperiment(experiment);
