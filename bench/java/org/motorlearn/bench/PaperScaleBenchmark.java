@@ -41,11 +41,12 @@ public final class PaperScaleBenchmark {
   static final int BATCH = 80;
   /**
    * Untimed updates first, so that the timed ones are the steady state of a long training run:
-   * HotSpot's compiler threads, which get little CPU beside two busy BLAS threads, finish compiling
-   * the engine's methods only some 12 s (four updates) into the run and slow it meanwhile.
-   * PyTorch, with nothing to compile, warms up with one.
+   * HotSpot's compiler threads, which get little CPU beside two busy threads, finish compiling the
+   * engine's methods only some seconds into the run and slow it meanwhile (with four warm-up
+   * updates, the fifth and sixth were still 5 % slower than the rest). PyTorch, with nothing to
+   * compile, warms up with one.
    */
-  static final int WARMUP_UPDATES = 4;
+  static final int WARMUP_UPDATES = 6;
 
   public static void main(String[] args) throws IOException {
     int updates = args.length > 0 ? Integer.parseInt(args[0]) : 5;
