@@ -3,10 +3,12 @@ package org.motorlearn.dsl.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.motorlearn.runtime.run.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code motorlearn --version}: the versions a run's results depend on. ND4J's version is read from
+ * {@code motorlearn --version}: the versions a run's results depend on, with the source revision the
+ * engine was built from (as run manifests record it). ND4J's version is read from
  * its jar's Maven metadata, so ND4J itself (and its native libraries) is not loaded for this.
  */
 public final class VersionInfo implements IVersionProvider {
@@ -14,7 +16,7 @@ public final class VersionInfo implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {
-        "MotorLearn " + motorLearn(),
+        "MotorLearn " + motorLearn() + " (revision " + Provenance.revision() + ")",
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
             + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")",
         "ND4J " + nd4j()};

@@ -112,7 +112,8 @@ class ExitCodesTest {
     assertEquals(ExitCode.OK, run.exitCode());
     List<String> lines = run.out().lines().toList();
     assertEquals(3, lines.size(), run::toString);
-    assertTrue(lines.get(0).matches("MotorLearn \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines.get(0));
+    assertTrue(lines.get(0).matches("MotorLearn \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(revision ([0-9a-f]{12}(-dirty)?|unknown)\\)"),
+        lines.get(0));
     assertEquals("Java " + System.getProperty("java.version"), lines.get(1).substring(0, lines.get(1).indexOf(" (")));
     assertTrue(lines.get(2).startsWith("ND4J "), lines.get(2));
   }

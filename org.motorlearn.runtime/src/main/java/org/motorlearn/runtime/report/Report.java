@@ -138,7 +138,9 @@ public final class Report {
     facts.add(new String[] {"thread layout", run.text("threadLayout")});
     JsonObject versions = Json.object(m, "versions");
     if (versions != null) {
-      facts.add(new String[] {"versions", "MotorLearn " + Json.string(versions, "motorlearn") + ", Java "
+      String revision = Json.string(versions, "motorlearnRevision");
+      facts.add(new String[] {"versions", "MotorLearn " + Json.string(versions, "motorlearn")
+          + (revision == null ? "" : " (" + revision + ")") + ", Java "
           + Json.string(versions, "java") + " (" + Json.string(versions, "javaVendor") + "), ND4J "
           + Json.string(versions, "nd4j") + ", BLAS " + Json.string(versions, "blas")});
     }

@@ -19,9 +19,23 @@ public final class Provenance {
     return version == null ? "unknown" : version;
   }
 
+  /**
+   * The source revision the runtime was built from: {@code git describe} of the checkout (an
+   * abbreviated commit, "-dirty" when it had uncommitted changes), or "unknown" when it was built
+   * outside a git checkout. Two builds of one SNAPSHOT version may compute differently; this says which.
+   */
+  public static String revision() {
+    return revision(property("/org/motorlearn/runtime/version.properties", "revision"));
+  }
+
+  static String revision(String filtered) {
+    return filtered == null || filtered.isBlank() || filtered.contains("${") ? "unknown" : filtered;
+  }
+
   public static Map<String, Object> versions() {
     Map<String, Object> versions = new LinkedHashMap<>();
     versions.put("motorlearn", motorLearnVersion());
+    versions.put("motorlearnRevision", revision());
     versions.put("java", System.getProperty("java.version"));
     versions.put("javaVendor", System.getProperty("java.vendor"));
     versions.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));

@@ -97,7 +97,7 @@ class MotorLearnRunTest {
     assertEquals("experiment TinyVR30 { }\n", manifest.get("spec").getAsString());
     assertEquals(1e-2, manifest.getAsJsonObject("parameters").get("lr").getAsDouble());
     assertEquals(List.of("motorlearn", "run", "tiny.motor"), Json.toPlain(manifest.get("commandLine")));
-    for (String key : List.of("motorlearn", "java", "nd4j", "backend")) {
+    for (String key : List.of("motorlearn", "motorlearnRevision", "java", "nd4j", "backend")) {
       assertFalse(manifest.getAsJsonObject("versions").get(key).getAsString().isBlank(), key);
     }
     assertFalse(manifest.get("threadLayout").getAsString().isBlank());
