@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Forward, step t: x = (1 - a) x + a W r_t (GEMMs), then x += a W_in u_t (+ noise) and r_{t+1} =
  * tanh(x) in the kernel, which also sums r^2 for the rate penalty. Backward, step t: q_t = direct
- * terms + sum_p g_{t+1} W_p (GEMMs), then g_t = a (1 - r^2)(q_t + c r_t) + (1 - a) g_{t+1} in the
- * kernel, and the input weights' gradient += g_t^T u_t while g_t is in the cache. The readouts'
+ * terms + sum_p g_{t+1} W_p (GEMMs), then g_t = a (1 - r_{t+1}^2)(q_t + c r_{t+1}) + (1 - a) g_{t+1}
+ * in the kernel (r_{t+1}: the rates step t computed), and the input weights' gradient += g_t^T u_t
+ * while g_t is in the cache. The readouts'
  * direct terms dL/dy_t W_out and weight gradients += dL/dy_t^T r_{t+1} are applied step by step, too.
  *
  * <p>The result does not depend on timing: every member always computes the same units in the same
