@@ -33,11 +33,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * from the rates (tanh: 1 - r^2, relu: [r > 0], softplus: 1 - e^{-r}, linear: 1). Every weight
  * gradient is then ONE GEMM over all bins and trials: dW_p = sum_t g^{to}_t^T r^{from}_{t-1}.
  *
- * <p>Training a float32 tanh network (the paper's) takes a fused path through {@link FloatKernels}:
- * the forward kernel adds the input projection itself, and the backward kernel computes a f'(x) from
- * the rates, adds the rate penalty's direct term and accumulates the input weights' gradient. That
- * path needs no [bins * batch, units] drive array (unless a module has process noise) and sweeps
- * the large arrays fewer times; {@code FloatKernelsTest} checks it against the general path.
+ * <p>Training a float32 tanh network (the paper's) takes a fused path ({@link FusedLoops}: its time
+ * loops on a team of threads, with the {@link FloatKernels}): the forward kernel adds the input
+ * projection itself, the backward kernel computes a f'(x) from the rates and adds the rate penalty's
+ * direct term, and the input and readout gradients are summed step by step. That path needs no
+ * [bins * batch, units] drive array (unless a module has process noise) and sweeps the large arrays
+ * fewer times; {@code FloatKernelsTest} checks it against the general path.
  */
 final class Bptt {
 
