@@ -45,6 +45,21 @@ public final class Memory {
     return state(network, chunk, bins, precision, false) + activity + parameters(network, precision) / 3;
   }
 
+  /**
+   * Bytes a run folder grows to: per phase, the test-trial arrays (rates of every module, inputs,
+   * targets and outputs for every bin; initial states), the weights and a checkpoint (weights and
+   * two optimiser buffers). The rates dominate: 0.3 GB per phase at paper scale in float32.
+   */
+  public static long estimateRunFolderBytes(Network network, TaskSpec task, int phases, Precision precision) {
+    long bytes = Precisions.bytes(precision);
+    long units = network.modules().stream().mapToLong(ModuleSpec::units).sum();
+    long inputs = network.inputs().stream().mapToLong(i -> i.dimension()).sum();
+    long outputs = network.readouts().stream().mapToLong(ReadoutSpec::dimension).sum();
+    long trials = testTrials(task);
+    long arrays = trials * ((long) task.trialBins() * (units + inputs + 2 * outputs) + units) * bytes;
+    return phases * (arrays + 4 * network.parameterCount() * bytes);
+  }
+
   private static long state(Network network, int batch, int bins, Precision precision, boolean training) {
     long bytes = Precisions.bytes(precision);
     long units = network.modules().stream().mapToLong(ModuleSpec::units).sum();

@@ -100,6 +100,7 @@ public final class Runner {
       manifest = Manifest.start(folder.manifest(), experiment, layout, options.commandLine());
     }
     manifest.write();
+    MemoryCheck.reportDisk(experiment, folder.root(), progress);
     try {
       reuse.linkInto(folder, manifest, layout, progress);
       manifest.write();
