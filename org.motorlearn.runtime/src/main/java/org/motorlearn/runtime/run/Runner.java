@@ -20,6 +20,7 @@ import org.motorlearn.runtime.engine.ThreadLayout;
 import org.motorlearn.runtime.engine.Trainer;
 import org.motorlearn.runtime.engine.UpdateResult;
 import org.motorlearn.runtime.engine.Weights;
+import org.motorlearn.runtime.io.NpyException;
 import org.motorlearn.runtime.report.Report;
 import org.motorlearn.runtime.rng.RandomStreams;
 import org.motorlearn.runtime.spec.AnalysisSpec;
@@ -120,6 +121,15 @@ public final class Runner {
       manifest.write();
       writeReport();
       return new RunResult(folder.root(), RunStatus.FAILED, e.getMessage(), Map.of());
+    } catch (NpyException | UncheckedIOException e) {
+      // A file that could not be written or read (a full disk, a vanished folder): the run failed for
+      // a reason outside MotorLearn, and the message names the file; what was written stays valid.
+      String error = e instanceof UncheckedIOException u && u.getCause() != null
+          ? e.getMessage() + " (" + u.getCause().getMessage() + ")" : e.getMessage();
+      manifest.end(RunStatus.FAILED, error);
+      manifest.write();
+      writeReport();
+      return new RunResult(folder.root(), RunStatus.FAILED, error, Map.of());
     } catch (RuntimeException | Error e) {
       manifest.end(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       manifest.write();

@@ -249,6 +249,28 @@ class MotorLearnRunTest {
   }
 
   @Test
+  void aFileThatCannotBeWrittenFailsTheRunSayingWhichInsteadOfEscaping() {
+    Path folder = dir.resolve("disk-full");
+    // The progress listener is called inside the run, after the first checkpoint: an I/O failure there
+    // stands for a write that fails (a full disk).
+    ProgressListener diskFull = new ProgressListener() {
+      @Override
+      public void message(String text) {
+        if (text.startsWith("checkpoint")) {
+          throw new java.io.UncheckedIOException("cannot write " + folder.resolve("phases/x.npy"),
+              new IOException("No space left on device"));
+        }
+      }
+    };
+    RunResult result = run(TinyExperiments.standard(), RunOptions.into(folder).withProgress(diskFull));
+    assertEquals(RunStatus.FAILED, result.status());
+    assertTrue(result.error().contains("x.npy") && result.error().contains("No space left on device"), result.error());
+    JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
+    assertEquals("failed", manifest.get("status").getAsString());
+    assertTrue(manifest.get("error").getAsString().contains("No space left on device"));
+  }
+
+  @Test
   void resumingWithADifferentExperimentIsRefused() {
     Path folder = dir.resolve("run");
     ProgressListener stopAtOnce = new ProgressListener() {
