@@ -32,12 +32,7 @@ class EnvironmentTest {
 
   @Test
   void paperScaleEstimateCoversTheBpttArrays() {
-    Network paper = Network.builder("paper")
-        .module(ModuleSpec.of("U", 400)).module(ModuleSpec.of("PMd", 400)).module(ModuleSpec.of("M1", 400))
-        .input(InputSpec.of("u", 3, "U", "PMd"))
-        .connect(ProjectionSpec.recurrent("U")).connect(ProjectionSpec.recurrent("PMd"))
-        .connect(ProjectionSpec.recurrent("M1")).connect(ProjectionSpec.dense("U", "PMd"))
-        .connect(ProjectionSpec.dense("PMd", "M1")).readout(ReadoutSpec.position("hand", 2, "M1")).build();
+    Network paper = PaperNetwork.of(400);
     PhaseSpec phase = PhaseSpec.train("init", Plasticity.all(), OptimizerSpec.adam(1e-4), 500, 80);
     long bytes = Memory.estimateTrainingBytes(paper, TaskSpec.CenterOut.reference("c"), phase, Precision.FLOAT32);
     assertTrue(bytes >= 2L * 400 * 80 * 1200 * 4, "covers the rates and gradient arrays: " + bytes);

@@ -5,22 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.motorlearn.runtime.spec.InputSpec;
-import org.motorlearn.runtime.spec.ModuleSpec;
-import org.motorlearn.runtime.spec.Network;
-import org.motorlearn.runtime.spec.ProjectionSpec;
-import org.motorlearn.runtime.spec.ReadoutSpec;
 
 /** How the time loops' work is cut into shares for a team of threads. */
 class LayoutTest {
 
   private static Layout paper(int units) {
-    return new Layout(Network.builder("paper")
-        .module(ModuleSpec.of("U", units)).module(ModuleSpec.of("PMd", units)).module(ModuleSpec.of("M1", units))
-        .input(InputSpec.of("u", 3, "U", "PMd"))
-        .connect(ProjectionSpec.recurrent("U")).connect(ProjectionSpec.recurrent("PMd"))
-        .connect(ProjectionSpec.recurrent("M1")).connect(ProjectionSpec.dense("U", "PMd"))
-        .connect(ProjectionSpec.dense("PMd", "M1")).readout(ReadoutSpec.position("hand", 2, "M1")).build());
+    return new Layout(PaperNetwork.of(units));
   }
 
   @Test

@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.motorlearn.runtime.engine.Memory;
+import org.motorlearn.runtime.engine.PaperNetwork;
 import org.motorlearn.runtime.spec.Experiment;
-import org.motorlearn.runtime.spec.InputSpec;
-import org.motorlearn.runtime.spec.ModuleSpec;
 import org.motorlearn.runtime.spec.Network;
 import org.motorlearn.runtime.spec.Precision;
-import org.motorlearn.runtime.spec.ProjectionSpec;
-import org.motorlearn.runtime.spec.ReadoutSpec;
 import org.motorlearn.runtime.spec.PhaseSpec;
 import org.motorlearn.runtime.spec.TaskSpec;
 
@@ -66,12 +63,7 @@ class MemoryCheckTest {
   void theRunFolderEstimateIsDominatedByTheTestTrialRates() {
     // Paper scale: 160 test trials x 400 bins x 1200 units x 4 bytes = 0.307 GB of rates per phase;
     // a rotation run of 4 phases measured 0.30-0.31 GB per phase folder.
-    Network paper = Network.builder("paper")
-        .module(ModuleSpec.of("U", 400)).module(ModuleSpec.of("PMd", 400)).module(ModuleSpec.of("M1", 400))
-        .input(InputSpec.of("u", 3, "U", "PMd"))
-        .connect(ProjectionSpec.recurrent("U")).connect(ProjectionSpec.recurrent("PMd"))
-        .connect(ProjectionSpec.recurrent("M1")).connect(ProjectionSpec.dense("U", "PMd"))
-        .connect(ProjectionSpec.dense("PMd", "M1")).readout(ReadoutSpec.position("hand", 2, "M1")).build();
+    Network paper = PaperNetwork.of(400);
     TaskSpec task = TaskSpec.CenterOut.reference("c");
     long perPhase = Memory.estimateRunFolderBytes(paper, task, 1, Precision.FLOAT32);
     long rates = 160L * 400 * 1200 * 4;
