@@ -81,6 +81,7 @@ public final class Main {
     commandLine.addSubcommand(new LspCommand());
     commandLine.addSubcommand(new SweepCommand(console));
     commandLine.addSubcommand(new CollectCommand(console));
+    commandLine.addSubcommand(new ReportCommand(console));
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -14,6 +14,7 @@ import org.motorlearn.dsl.generator.MotorLearnGenerator;
 import org.motorlearn.dsl.model.SpecBuildException;
 import org.motorlearn.dsl.model.SpecSource;
 import org.motorlearn.runtime.MotorLearn;
+import org.motorlearn.runtime.report.Report;
 import org.motorlearn.runtime.run.Json;
 import org.motorlearn.runtime.run.RunException;
 import org.motorlearn.runtime.run.RunOptions;
@@ -285,7 +286,7 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println();
     out.println("run folder: " + console.display(result.folder()));
-    Path report = result.folder().resolve("report.html");
+    Path report = result.folder().resolve(Report.FILE_NAME);
     if (Files.isRegularFile(report)) {
       out.println("report:     " + console.display(report));
     }

@@ -29,6 +29,9 @@ public final class Report {
     }
   }
 
+  /** The report of a run, in its run folder. */
+  public static final String FILE_NAME = "report.html";
+
   private Report() {}
 
   /**
@@ -63,7 +66,7 @@ public final class Report {
     }
     body.append(footer());
     ReportFiles.swapFolder(folder, runFolder.resolve("report"));
-    Path html = runFolder.resolve("report.html");
+    Path html = runFolder.resolve(FILE_NAME);
     ReportFiles.writeAtomically(html, Html.page(run.experiment() + " \u2013 MotorLearn report", body.toString()));
     return html;
   }

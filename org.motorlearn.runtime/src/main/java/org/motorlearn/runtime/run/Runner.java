@@ -88,7 +88,13 @@ public final class Runner {
       manifest = Manifest.read(folder.manifest());
       manifest.requireSameExperiment(experiment);
       if (manifest.status() == RunStatus.COMPLETED) {
-        progress.message("run " + folder.root() + " is already complete; nothing to resume");
+        // The report is drawn after the manifest says "completed": a run stopped in between lacks it.
+        boolean reportMissing = !Files.exists(folder.root().resolve(Report.FILE_NAME));
+        progress.message("run " + folder.root() + " is already complete; "
+            + (reportMissing ? "only its report.html is missing" : "nothing to resume"));
+        if (reportMissing) {
+          writeReport();
+        }
         return new RunResult(folder.root(), RunStatus.COMPLETED, null, readSummaryMetrics());
       }
       if (!manifest.threadLayout().equals(layout)) {
@@ -146,7 +152,8 @@ public final class Runner {
     try {
       Report.write(folder.root());
     } catch (RuntimeException e) {
-      progress.message("warning: report.html could not be written (" + e.getMessage() + "); the run's data are complete");
+      progress.message("warning: report.html could not be written (" + e.getMessage() + "); the run's data are complete;"
+          + " draw it again with `motorlearn report " + folder.root() + "` (Report.write)");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.motorlearn.runtime.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motorlearn.runtime.MotorLearn;
 import org.motorlearn.runtime.io.Npy;
+import org.motorlearn.runtime.report.Report;
 import org.motorlearn.runtime.spec.Experiment;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -313,6 +315,37 @@ class MotorLearnRunTest {
     assertEquals(RunStatus.COMPLETED, resumed.status());
     assertTrue(messages.stream().noneMatch(m -> m.startsWith("started")), messages.toString());
     RunFolders.assertSameResults(completed, folder);
+  }
+
+  @Test
+  void resumingACompletedRunStoppedBeforeItsReportDrawsOnlyTheReport() throws IOException {
+    Path folder = dir.resolve("no-report");
+    for (String f : RunFolders.files(completed)) {
+      if (!f.equals(Report.FILE_NAME) && !f.startsWith("report/")) {
+        Files.createDirectories(folder.resolve(f).getParent());
+        Files.copy(completed.resolve(f), folder.resolve(f));
+      }
+    }
+    byte[] manifestBefore = Files.readAllBytes(folder.resolve("manifest.json"));
+    List<String> messages = new ArrayList<>();
+    ProgressListener log = new ProgressListener() {
+      @Override
+      public void message(String text) {
+        messages.add(text);
+      }
+    };
+    RunResult resumed = run(TinyExperiments.standard(), RunOptions.into(folder).resuming().withProgress(log));
+    assertEquals(RunStatus.COMPLETED, resumed.status());
+    assertTrue(Files.isRegularFile(folder.resolve(Report.FILE_NAME)), messages.toString());
+    assertTrue(Files.readString(folder.resolve(Report.FILE_NAME)).contains("<span class=\"status completed\">completed</span>"));
+    assertTrue(messages.contains("writing report.html"), messages.toString());
+    assertArrayEquals(manifestBefore, Files.readAllBytes(folder.resolve("manifest.json")), "a completed run's manifest is not rewritten");
+    RunFolders.assertSameResults(completed, folder);
+
+    // With its report in place, resuming a completed run draws nothing.
+    messages.clear();
+    run(TinyExperiments.standard(), RunOptions.into(folder).resuming().withProgress(log));
+    assertFalse(messages.contains("writing report.html"), messages.toString());
   }
 
   @Test
