@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IStreamsProxy;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +59,20 @@ class LaunchTest {
     Workbench.open(spec);
     // The launch configuration Run As would use, launched directly: a failure throws here instead of
     // opening an error dialog that would block the test.
-    ExperimentLaunchShortcut.configurationFor(spec).launch(ILaunchManager.RUN_MODE, null);
+    ILaunch launch = ExperimentLaunchShortcut.configurationFor(spec).launch(ILaunchManager.RUN_MODE, null);
+    // Listening from here misses nothing: the new JVM prints its first line only after starting up.
+    IStreamsProxy streams = launch.getProcesses()[0].getStreamsProxy();
+    StringBuffer output = new StringBuffer();
+    StringBuffer errors = new StringBuffer();
+    streams.getOutputStreamMonitor().addListener((text, monitor) -> output.append(text));
+    streams.getErrorStreamMonitor().addListener((text, monitor) -> errors.append(text));
     waitForRun();
+
+    // Progress (the command line's stderr) and the summary (its stdout) reach the Console as one
+    // stream, not in the error colour.
+    assertTrue(output.toString().contains("phase initial: 2 updates"), output.toString());
+    assertTrue(output.toString().contains("run folder: "), output.toString());
+    assertEquals("", errors.toString());
 
     Path runs = project.getLocation().toPath().resolve("runs");
     List<RunRecord> records = RunRecord.in(runs);

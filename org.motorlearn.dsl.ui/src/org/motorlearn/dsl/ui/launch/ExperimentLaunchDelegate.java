@@ -31,7 +31,8 @@ import org.motorlearn.runtime.engine.BlasEnvironment;
 /**
  * Run As > MotorLearn Experiment: checks the spec, then runs
  * {@code java -cp <CLI class path> org.motorlearn.dsl.cli.Main run SPEC --out RUNS} in a separate
- * Java process (ND4J and its native libraries stay out of Eclipse). Its output goes to a console;
+ * Java process (ND4J and its native libraries stay out of Eclipse). Its output (stdout and stderr as
+ * one stream) goes to a console;
  * a job shows its progress and cancels it.
  */
 public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate {
@@ -58,7 +59,10 @@ public final class ExperimentLaunchDelegate extends LaunchConfigurationDelegate 
     command.addAll(split(configuration.getAttribute(LaunchAttributes.PROGRAM_ARGUMENTS, "")));
 
     File workingDirectory = spec.getParent().getLocation().toFile();
-    Process process = DebugPlugin.exec(command.toArray(String[]::new), workingDirectory, environment());
+    // One stream: the command line writes its progress to stderr (so that stdout can be piped), which
+    // the Console would show in red as if every run were failing; merged, lines also keep their order.
+    // A failed run is still reported as an error by the RunJob.
+    Process process = DebugPlugin.exec(command.toArray(String[]::new), workingDirectory, environment(), true);
     Map<String, String> attributes = new HashMap<>();
     attributes.put(IProcess.ATTR_CMDLINE, String.join(" ", command));
     attributes.put(IProcess.ATTR_PROCESS_TYPE, "motorlearn");
