@@ -39,6 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> runs = new ArrayList<>();
     for (String dir : dirs) {
       Path run = console.resolve(dir);
+      if (!Files.isDirectory(run)) {
+        throw CliException.usage(Files.exists(run) ? dir + " is a file; give a run folder" : "no such folder: " + dir);
+      }
       if (new SweepFolder(run).exists()) {
         throw CliException.usage(dir + " is a sweep folder; draw its sweep report with: motorlearn collect " + dir);
       }

@@ -68,6 +68,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void aMissingFolderOrAFileIsTwo() throws IOException {
+    CliRun missing = CliRun.in(folder, "report", "nope");
+    assertEquals(ExitCode.USAGE, missing.exitCode(), missing::toString);
+    assertTrue(missing.err().contains("error: no such folder: nope"), missing::toString);
+    CliRun file = CliRun.in(folder, "report", "tiny.motor");
+    assertEquals(ExitCode.USAGE, file.exitCode(), file::toString);
+    assertTrue(file.err().contains("error: tiny.motor is a file; give a run folder"), file::toString);
+  }
+
+  @Test
   void aSweepFolderIsTwoAndPointsToCollect() throws IOException {
     Files.createDirectories(folder.resolve("sweep"));
     Files.writeString(folder.resolve("sweep/sweep.json"), "{}");
