@@ -1,0 +1,174 @@
+package org.motorlearn.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.eclipse.xtext.EnumLiteralDeclaration;
+import org.eclipse.xtext.EnumRule;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.TerminalRule;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
+
+/**
+ * editors/vscode, the VS Code extension: its TextMate grammar highlights exactly the language's
+ * keywords (so it cannot drift from MotorLearn.xtext), its patterns are valid regular expressions,
+ * and package.json points at files that exist.
+ */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(MotorLearnInjectorProvider.class)
+public class VsCodeExtensionTest {
+
+  private static final Path EXTENSION = Path.of("..", "editors", "vscode");
+  /** The repository entries of the grammar whose word lists, together, must be the language's keywords. */
+  private static final List<String> KEYWORD_GROUPS = List.of("declarations", "numbers", "keywords", "constants");
+  /** A group of alternatives made only of words: (?:a|b|c) or (a|b|c). */
+  private static final Pattern WORD_ALTERNATIVES = Pattern.compile("\\((?:\\?:)?([A-Za-z][A-Za-z0-9_-]*(?:\\|[A-Za-z][A-Za-z0-9_-]*)+)\\)");
+
+  @Inject
+  private MotorLearnGrammarAccess grammar;
+
+  private static JsonObject json(String file) throws IOException {
+    return JsonParser.parseString(Files.readString(EXTENSION.resolve(file))).getAsJsonObject();
+  }
+
+  /** The words of a letter-initial keyword of a parser or enum rule (terminal rules' characters are not keywords). */
+  private Set<String> languageWords() {
+    Set<String> words = new TreeSet<>();
+    for (Keyword keyword : GrammarUtil.containedKeywords(grammar.getGrammar())) {
+      if (Character.isLetter(keyword.getValue().charAt(0)) && !(GrammarUtil.containingRule(keyword) instanceof TerminalRule)) {
+        words.add(keyword.getValue());
+      }
+    }
+    return words;
+  }
+
+  private Set<String> enumLiterals() {
+    Set<String> literals = new TreeSet<>();
+    for (EnumRule rule : GrammarUtil.allEnumRules(grammar.getGrammar())) {
+      for (EnumLiteralDeclaration literal : org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(rule, EnumLiteralDeclaration.class)) {
+        literals.add(literal.getLiteral().getValue());
+      }
+    }
+    return literals;
+  }
+
+  /** Every word listed in the match patterns of one repository entry of the TextMate grammar. */
+  private static Set<String> words(JsonObject textMate, String group) {
+    Set<String> words = new TreeSet<>();
+    for (JsonElement pattern : textMate.getAsJsonObject("repository").getAsJsonObject(group).getAsJsonArray("patterns")) {
+      JsonElement match = pattern.getAsJsonObject().get("match");
+      if (match != null) {
+        Matcher alternatives = WORD_ALTERNATIVES.matcher(match.getAsString());
+        while (alternatives.find()) {
+          words.addAll(List.of(alternatives.group(1).split("\\|")));
+        }
+      }
+    }
+    return words;
+  }
+
+  @Test
+  public void theTextMateGrammarHighlightsExactlyTheLanguagesKeywords() throws IOException {
+    JsonObject textMate = json("syntaxes/motorlearn.tmLanguage.json");
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    Set<String> highlighted = new TreeSet<>();
+    List<String> inTwoGroups = new ArrayList<>();
+    for (String group : KEYWORD_GROUPS) {
+      Set<String> words = words(textMate, group);
+      groups.put(group, words);
+      for (String word : words) {
+        if (!highlighted.add(word)) {
+          inTwoGroups.add(word);
+        }
+      }
+    }
+    Set<String> language = languageWords();
+    Set<String> missing = new TreeSet<>(language);
+    missing.removeAll(highlighted);
+    Set<String> extra = new TreeSet<>(highlighted);
+    extra.removeAll(language);
+    assertEquals(Set.of(), missing, "keywords of MotorLearn.xtext that editors/vscode/syntaxes/motorlearn.tmLanguage.json "
+        + "does not highlight: add each to one of " + KEYWORD_GROUPS);
+    assertEquals(Set.of(), extra, "words the TextMate grammar highlights that are no longer keywords of MotorLearn.xtext");
+    assertEquals(List.of(), inTwoGroups, "words in two groups of the TextMate grammar");
+    Set<String> notEnum = new TreeSet<>(groups.get("constants"));
+    notEnum.removeAll(enumLiterals());
+    assertEquals(Set.of(), notEnum, "the constants group holds values of enumerated settings only");
+    assertTrue(groups.get("numbers").containsAll(List.of("ms", "s", "cm", "deg")), groups.get("numbers").toString());
+    assertTrue(language.containsAll(words(textMate, "members")), words(textMate, "members").toString());
+  }
+
+  @Test
+  public void everyPatternIsAValidRegularExpression() throws IOException {
+    List<String> invalid = new ArrayList<>();
+    collectInvalid(json("syntaxes/motorlearn.tmLanguage.json"), invalid);
+    assertEquals(List.of(), invalid);
+  }
+
+  /** Java's regular expressions are close enough to Oniguruma's (VS Code's) for these patterns to catch typos. */
+  private static void collectInvalid(JsonElement element, List<String> invalid) {
+    if (element.isJsonObject()) {
+      for (Map.Entry<String, JsonElement> entry : element.getAsJsonObject().entrySet()) {
+        if (List.of("match", "begin", "end").contains(entry.getKey()) && entry.getValue().isJsonPrimitive()) {
+          try {
+            Pattern.compile(entry.getValue().getAsString());
+          } catch (PatternSyntaxException e) {
+            invalid.add(entry.getKey() + ": " + e.getMessage());
+          }
+        } else {
+          collectInvalid(entry.getValue(), invalid);
+        }
+      }
+    } else if (element.isJsonArray()) {
+      for (JsonElement item : element.getAsJsonArray()) {
+        collectInvalid(item, invalid);
+      }
+    }
+  }
+
+  @Test
+  public void packageJsonNamesTheLanguageAndFilesThatExist() throws IOException {
+    JsonObject manifest = json("package.json");
+    JsonObject contributes = manifest.getAsJsonObject("contributes");
+    JsonObject language = contributes.getAsJsonArray("languages").get(0).getAsJsonObject();
+    assertEquals("motorlearn", language.get("id").getAsString());
+    assertEquals(List.of(".motor"), strings(language.getAsJsonArray("extensions")));
+    json(language.get("configuration").getAsString());
+    JsonObject textMateGrammar = contributes.getAsJsonArray("grammars").get(0).getAsJsonObject();
+    assertEquals("motorlearn", textMateGrammar.get("language").getAsString());
+    assertEquals(json(textMateGrammar.get("path").getAsString()).get("scopeName").getAsString(),
+        textMateGrammar.get("scopeName").getAsString());
+    assertTrue(Files.isRegularFile(EXTENSION.resolve(manifest.get("main").getAsString())), "main " + manifest.get("main"));
+    assertEquals(List.of("onLanguage:motorlearn"), strings(manifest.getAsJsonArray("activationEvents")));
+    assertEquals(List.of("lsp"), strings(contributes.getAsJsonObject("configuration").getAsJsonObject("properties")
+        .getAsJsonObject("motorlearn.serverArguments").getAsJsonArray("default")), "the server is started as `motorlearn lsp`");
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> strings = new ArrayList<>();
+    array.forEach(e -> strings.add(e.getAsString()));
+    return strings;
+  }
+}
