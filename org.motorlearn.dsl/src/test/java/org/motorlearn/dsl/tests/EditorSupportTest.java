@@ -32,15 +32,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 
 /**
- * editors/vscode, the VS Code extension: its TextMate grammar highlights exactly the language's
- * keywords (so it cannot drift from MotorLearn.xtext), its patterns are valid regular expressions,
- * and package.json points at files that exist.
+ * editors/: the VS Code extension's TextMate grammar and the Vim syntax file highlight exactly the
+ * language's keywords (so they cannot drift from MotorLearn.xtext); the TextMate patterns are valid
+ * regular expressions, and package.json points at files that exist.
  */
 @ExtendWith(InjectionExtension.class)
 @InjectWith(MotorLearnInjectorProvider.class)
-public class VsCodeExtensionTest {
+public class EditorSupportTest {
 
   private static final Path EXTENSION = Path.of("..", "editors", "vscode");
+  private static final Path VIM_SYNTAX = Path.of("..", "editors", "vim", "syntax", "motorlearn.vim");
   /** The repository entries of the grammar whose word lists, together, must be the language's keywords. */
   private static final List<String> KEYWORD_GROUPS = List.of("declarations", "numbers", "keywords", "constants");
   /** A group of alternatives made only of words: (?:a|b|c) or (a|b|c). */
@@ -93,11 +94,37 @@ public class VsCodeExtensionTest {
   public void theTextMateGrammarHighlightsExactlyTheLanguagesKeywords() throws IOException {
     JsonObject textMate = json("syntaxes/motorlearn.tmLanguage.json");
     Map<String, Set<String>> groups = new LinkedHashMap<>();
+    for (String group : KEYWORD_GROUPS) {
+      groups.put(group, words(textMate, group));
+    }
+    assertHighlightsExactlyTheKeywords("editors/vscode/syntaxes/motorlearn.tmLanguage.json", groups);
+    assertTrue(groups.get("numbers").containsAll(List.of("ms", "s", "cm", "deg")), groups.get("numbers").toString());
+    assertTrue(languageWords().containsAll(words(textMate, "members")), words(textMate, "members").toString());
+  }
+
+  @Test
+  public void theVimSyntaxHighlightsExactlyTheLanguagesKeywords() throws IOException {
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(VIM_SYNTAX)) {
+      String[] fields = line.trim().split("\\s+");
+      if (fields.length > 3 && fields[0].equals("syntax") && fields[1].equals("keyword")) {
+        groups.computeIfAbsent(fields[2], g -> new TreeSet<>()).addAll(List.of(fields).subList(3, fields.length));
+      } else if (fields.length > 3 && fields[0].equals("syntax") && fields[1].equals("match") && fields[2].equals("motorlearnUnit")) {
+        Matcher alternatives = WORD_ALTERNATIVES.matcher(line);
+        while (alternatives.find()) {
+          groups.computeIfAbsent("motorlearnUnit", g -> new TreeSet<>()).addAll(List.of(alternatives.group(1).split("\\|")));
+        }
+      }
+    }
+    assertEquals(Set.of("motorlearnDeclaration", "motorlearnKeyword", "motorlearnConstant", "motorlearnUnit"), groups.keySet());
+    assertHighlightsExactlyTheKeywords("editors/vim/syntax/motorlearn.vim", groups);
+  }
+
+  /** Every keyword of the language in exactly one group, and no other word; constants are enum values. */
+  private void assertHighlightsExactlyTheKeywords(String file, Map<String, Set<String>> groups) {
     Set<String> highlighted = new TreeSet<>();
     List<String> inTwoGroups = new ArrayList<>();
-    for (String group : KEYWORD_GROUPS) {
-      Set<String> words = words(textMate, group);
-      groups.put(group, words);
+    for (Set<String> words : groups.values()) {
       for (String word : words) {
         if (!highlighted.add(word)) {
           inTwoGroups.add(word);
@@ -109,15 +136,17 @@ public class VsCodeExtensionTest {
     missing.removeAll(highlighted);
     Set<String> extra = new TreeSet<>(highlighted);
     extra.removeAll(language);
-    assertEquals(Set.of(), missing, "keywords of MotorLearn.xtext that editors/vscode/syntaxes/motorlearn.tmLanguage.json "
-        + "does not highlight: add each to one of " + KEYWORD_GROUPS);
-    assertEquals(Set.of(), extra, "words the TextMate grammar highlights that are no longer keywords of MotorLearn.xtext");
-    assertEquals(List.of(), inTwoGroups, "words in two groups of the TextMate grammar");
-    Set<String> notEnum = new TreeSet<>(groups.get("constants"));
-    notEnum.removeAll(enumLiterals());
-    assertEquals(Set.of(), notEnum, "the constants group holds values of enumerated settings only");
-    assertTrue(groups.get("numbers").containsAll(List.of("ms", "s", "cm", "deg")), groups.get("numbers").toString());
-    assertTrue(language.containsAll(words(textMate, "members")), words(textMate, "members").toString());
+    assertEquals(Set.of(), missing, "keywords of MotorLearn.xtext that " + file + " does not highlight: add each to one of "
+        + groups.keySet());
+    assertEquals(Set.of(), extra, "words " + file + " highlights that are no longer keywords of MotorLearn.xtext");
+    assertEquals(List.of(), inTwoGroups, "words in two groups of " + file);
+    for (Map.Entry<String, Set<String>> group : groups.entrySet()) {
+      if (group.getKey().toLowerCase(java.util.Locale.ROOT).contains("constant")) {
+        Set<String> notEnum = new TreeSet<>(group.getValue());
+        notEnum.removeAll(enumLiterals());
+        assertEquals(Set.of(), notEnum, file + ": the group " + group.getKey() + " holds values of enumerated settings only");
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,2 @@
+" *.motor files are MotorLearn experiment specs
+autocmd BufRead,BufNewFile *.motor setfiletype motorlearn
