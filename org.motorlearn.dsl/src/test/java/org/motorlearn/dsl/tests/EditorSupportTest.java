@@ -32,9 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 
 /**
- * editors/: the VS Code extension's TextMate grammar and the Vim syntax file highlight exactly the
- * language's keywords (so they cannot drift from MotorLearn.xtext); the TextMate patterns are valid
- * regular expressions, and package.json points at files that exist.
+ * editors/: the VS Code extension's TextMate grammar, the Vim syntax file and the Emacs mode each
+ * highlight exactly the language's keywords (so they cannot drift from MotorLearn.xtext); the
+ * TextMate patterns are valid regular expressions, and package.json points at files that exist.
  */
 @ExtendWith(InjectionExtension.class)
 @InjectWith(MotorLearnInjectorProvider.class)
@@ -42,6 +42,9 @@ public class EditorSupportTest {
 
   private static final Path EXTENSION = Path.of("..", "editors", "vscode");
   private static final Path VIM_SYNTAX = Path.of("..", "editors", "vim", "syntax", "motorlearn.vim");
+  private static final Path EMACS_MODE = Path.of("..", "editors", "emacs", "motorlearn-mode.el");
+  /** (defconst motorlearn-NAME '("word" "word" ...) */
+  private static final Pattern EMACS_LIST = Pattern.compile("\\(defconst (motorlearn-\\w+)\\s+'\\(((?:\\s*\"[^\"]*\")+)\\s*\\)");
   /** The repository entries of the grammar whose word lists, together, must be the language's keywords. */
   private static final List<String> KEYWORD_GROUPS = List.of("declarations", "numbers", "keywords", "constants");
   /** A group of alternatives made only of words: (?:a|b|c) or (a|b|c). */
@@ -118,6 +121,23 @@ public class EditorSupportTest {
     }
     assertEquals(Set.of("motorlearnDeclaration", "motorlearnKeyword", "motorlearnConstant", "motorlearnUnit"), groups.keySet());
     assertHighlightsExactlyTheKeywords("editors/vim/syntax/motorlearn.vim", groups);
+  }
+
+  @Test
+  public void theEmacsModeHighlightsExactlyTheLanguagesKeywords() throws IOException {
+    Map<String, Set<String>> groups = new LinkedHashMap<>();
+    Matcher lists = EMACS_LIST.matcher(Files.readString(EMACS_MODE));
+    while (lists.find()) {
+      Set<String> words = new TreeSet<>();
+      Matcher word = Pattern.compile("\"([^\"]*)\"").matcher(lists.group(2));
+      while (word.find()) {
+        words.add(word.group(1));
+      }
+      groups.put(lists.group(1), words);
+    }
+    assertEquals(Set.of("motorlearn-declarations", "motorlearn-keywords", "motorlearn-constants", "motorlearn-units"),
+        groups.keySet());
+    assertHighlightsExactlyTheKeywords("editors/emacs/motorlearn-mode.el", groups);
   }
 
   /** Every keyword of the language in exactly one group, and no other word; constants are enum values. */
