@@ -43,7 +43,8 @@ public final class Npy {
     } catch (NpyException e) {
       throw e;
     } catch (IOException e) {
-      throw new NpyException(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw new NpyException(file + ": cannot read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + ")", e);
     }
   }
 
@@ -54,7 +55,12 @@ public final class Npy {
    */
   public static INDArray read(InputStream stream, String source) throws IOException {
     DataInputStream in = new DataInputStream(stream);
-    NpyHeader header = NpyHeader.read(in, source);
+    NpyHeader header;
+    try {
+      header = NpyHeader.read(in, source);
+    } catch (EOFException e) {
+      throw new NpyException(source + ": the file ends inside its .npy header; it is truncated or not a .npy file", e);
+    }
     long count = 1;
     for (long d : header.shape()) {
       count *= d;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.motorlearn.runtime.io.Csv;
 import org.motorlearn.runtime.io.Npy;
+import org.motorlearn.runtime.io.NpyException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -65,7 +66,7 @@ final class RunData {
       throw new ReportException("cannot report on " + folder + ": " + file + " is not a MotorLearn run manifest");
     }
     Path summaryFile = folder.resolve("summary.json");
-    JsonObject summary = Files.isRegularFile(summaryFile) ? readJson(summaryFile).getAsJsonObject() : new JsonObject();
+    JsonObject summary = Files.isRegularFile(summaryFile) ? readJsonObject(summaryFile) : new JsonObject();
     return new RunData(folder, manifest.getAsJsonObject(), summary);
   }
 
@@ -148,7 +149,7 @@ final class RunData {
 
   JsonObject phaseMetrics(String phase) {
     Path file = phaseFolder(phase).resolve("metrics.json");
-    return Files.isRegularFile(file) ? readJson(file).getAsJsonObject() : null;
+    return Files.isRegularFile(file) ? readJsonObject(file) : null;
   }
 
   /** The loss curve of a phase; null when absent or empty (evaluation-only phases). */
@@ -157,14 +158,19 @@ final class RunData {
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    Csv.Table table = Csv.read(file, null);
+    Csv.Table table;
+    try {
+      table = Csv.read(file, null);
+    } catch (Csv.CsvException e) {
+      throw new ReportException("cannot report on " + folder + ": " + e.getMessage(), e);
+    }
     return table.rows().isEmpty() ? null : table;
   }
 
   /** A test array of a phase, e.g. {@code rates_M1.npy}; null when absent. */
   INDArray test(String phase, String file) {
     Path path = phaseFolder(phase).resolve("test").resolve(file);
-    return Files.isRegularFile(path) ? Npy.read(path) : null;
+    return Files.isRegularFile(path) ? readArray(path) : null;
   }
 
   int[] testInts(String phase, String file) {
@@ -179,10 +185,10 @@ final class RunData {
     if (!Files.isRegularFile(index)) {
       return weights;
     }
-    for (Map.Entry<String, JsonElement> e : readJson(index).getAsJsonObject().entrySet()) {
+    for (Map.Entry<String, JsonElement> e : readJsonObject(index).entrySet()) {
       Path file = index.resolveSibling(e.getKey());
       if (Files.isRegularFile(file)) {
-        weights.put(Json.string(e.getValue().getAsJsonObject(), "name"), Npy.read(file));
+        weights.put(Json.string(e.getValue().getAsJsonObject(), "name"), readArray(file));
       }
     }
     return weights;
@@ -225,14 +231,14 @@ final class RunData {
       for (String compared : strings(Json.array(a, "compared"))) {
         Path file = dir.resolve(fileName(baseline) + "-vs-" + fileName(compared) + ".json");
         if (Files.isRegularFile(file)) {
-          list.add(new Comparison(baseline, compared, readJson(file).getAsJsonObject()));
+          list.add(new Comparison(baseline, compared, readJsonObject(file)));
         }
       }
     }
     if (list.isEmpty()) {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          JsonObject tree = readJson(file).getAsJsonObject();
+          JsonObject tree = readJsonObject(file);
           list.add(new Comparison(Json.string(tree, "baseline"), Json.string(tree, "compared"), tree));
         }
       } catch (IOException ex) {
@@ -252,6 +258,23 @@ final class RunData {
 
   private static List<String> strings(List<JsonElement> elements) {
     return elements.stream().map(JsonElement::getAsString).toList();
+  }
+
+  /** An array of the run; a damaged file is the run's problem, reported as such (never an internal error). */
+  private INDArray readArray(Path file) {
+    try {
+      return Npy.read(file);
+    } catch (NpyException e) {
+      throw new ReportException("cannot report on " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  static JsonObject readJsonObject(Path file) {
+    JsonElement json = readJson(file);
+    if (!json.isJsonObject()) {
+      throw new ReportException(file + " is not a JSON object (see docs/run-format.md)");
+    }
+    return json.getAsJsonObject();
   }
 
   static JsonElement readJson(Path file) {

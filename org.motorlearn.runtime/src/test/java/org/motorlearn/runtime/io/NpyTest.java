@@ -122,6 +122,12 @@ class NpyTest {
     e = assertThrows(NpyException.class, () -> Npy.read(text));
     assertTrue(e.getMessage().contains("text.npy") && e.getMessage().contains("not a .npy file"), e.getMessage());
 
+    Path cut = dir.resolve("cut.npy");
+    byte[] whole = rawNpy("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", 24);
+    Files.write(cut, java.util.Arrays.copyOf(whole, 40));
+    e = assertThrows(NpyException.class, () -> Npy.read(cut));
+    assertTrue(e.getMessage().contains("cut.npy: the file ends inside its .npy header"), e.getMessage());
+
     Path matrix = dir.resolve("matrix.npy");
     Npy.write(matrix, Nd4j.createFromArray(new int[][] {{1, 2}}));
     e = assertThrows(NpyException.class, () -> Npy.readInts(matrix));

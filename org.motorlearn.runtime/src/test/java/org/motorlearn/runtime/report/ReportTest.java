@@ -168,6 +168,27 @@ class ReportTest {
   }
 
   @Test
+  void aDamagedFileOfTheRunIsAReportErrorNamingIt() throws IOException {
+    Path damaged = SyntheticRun.write(temp.resolve("damaged"), 5, 30);
+    Path targets = damaged.resolve("phases/initial/test/targets.npy");
+    byte[] bytes = Files.readAllBytes(targets);
+    Files.write(targets, java.util.Arrays.copyOf(bytes, 100));
+    ReportException e = assertThrows(ReportException.class, () -> Report.write(damaged));
+    assertTrue(e.getMessage().startsWith("cannot report on " + damaged + ": " + targets), e.getMessage());
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+
+    Files.write(targets, bytes);
+    Path loss = damaged.resolve("phases/initial/loss.csv");
+    Files.writeString(loss, Files.readString(loss) + "1,2\n");
+    e = assertThrows(ReportException.class, () -> Report.write(damaged));
+    assertTrue(e.getMessage().startsWith("cannot report on " + damaged + ": " + loss), e.getMessage());
+
+    Files.writeString(damaged.resolve("summary.json"), "[1, 2]");
+    e = assertThrows(ReportException.class, () -> Report.write(damaged));
+    assertTrue(e.getMessage().endsWith("summary.json is not a JSON object (see docs/run-format.md)"), e.getMessage());
+  }
+
+  @Test
   void runWithoutAnalysisGetsReportWithoutAnalysisFigures() throws IOException {
     Path bare = SyntheticRun.write(temp.resolve("bare"), 4, 30);
     ReportFiles.deleteTree(bare.resolve("analysis"));
