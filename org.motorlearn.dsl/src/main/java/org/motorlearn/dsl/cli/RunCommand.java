@@ -138,6 +138,10 @@ final class RunCommand implements Callable<Integer> {
       if (!Files.isDirectory(folder)) {
         throw CliException.usage("--reuse " + reuse + ": no such run folder " + console.display(folder));
       }
+      if (!Files.isRegularFile(folder.resolve("manifest.json"))) {
+        throw CliException.usage("--reuse " + reuse + ": " + console.display(folder)
+            + " is not a run folder (it has no manifest.json); name the folder of the run that trained " + phase);
+      }
       if (reused.put(phase, folder) != null) {
         throw CliException.usage("--reuse names phase " + phase + " twice; reuse each phase from one run folder");
       }

@@ -244,6 +244,12 @@ class RunCommandTest {
     CliRun missing = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial=runs/none");
     assertEquals(ExitCode.USAGE, missing.exitCode(), missing::toString);
     assertEquals("error: --reuse initial=runs/none: no such run folder runs/none\n", missing.err());
+    Files.createDirectories(folder.resolve("notarun"));
+    CliRun notARun = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial=notarun");
+    assertEquals(ExitCode.USAGE, notARun.exitCode(), notARun::toString);
+    assertEquals("error: --reuse initial=notarun: notarun is not a run folder (it has no manifest.json); name the folder of"
+        + " the run that trained initial\n", notARun.err());
+    assertFalse(Files.exists(folder.resolve(RunCommand.DEFAULT_OUT)), "nothing is created for a refused command line");
   }
 
   @Test
