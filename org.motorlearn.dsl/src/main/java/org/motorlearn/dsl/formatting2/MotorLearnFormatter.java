@@ -10,9 +10,9 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.Assignment;
 import org.eclipse.xtext.formatting2.ITextReplacer;
-import org.eclipse.xtext.formatting2.internal.MultilineCommentReplacer;
-import org.eclipse.xtext.formatting2.internal.WhitespaceReplacer;
 import org.eclipse.xtext.formatting2.regionaccess.IComment;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.RuleCall;
@@ -37,9 +37,11 @@ import org.motorlearn.dsl.util.BlockSettings;
 /**
  * The canonical layout of a {@code .motor} file:
  * <ul>
- *   <li>one setting per line inside a block, blocks indented by two spaces;</li>
- *   <li>a blank line between top-level elements, and before a nested block ({@code module},
- *       {@code phase}, ...) that is not the first thing in its block;</li>
+ *   <li>one setting per line inside a block, blocks indented by two spaces, except a block written
+ *       on one line that fits (see {@link #isCompactBlock});</li>
+ *   <li>a blank line between top-level elements, and around a nested block ({@code module},
+ *       {@code phase}, ...) unless it opens its block; elsewhere the author's blank lines between
+ *       settings are kept (at most one), so settings can be grouped;</li>
  *   <li>single spaces between words, one space around {@code ->} and {@code =}, none before
  *       {@code ,}, inside parentheses, around {@code .}, and before the {@code (} of
  *       {@code uniform(...)}/{@code normal(...)};</li>
@@ -58,6 +60,10 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
     f.lowPriority();
   };
   private static final Procedure1<IHiddenRegionFormatter> ONE_SPACE = IHiddenRegionFormatter::oneSpace;
+  private static final Procedure1<IHiddenRegionFormatter> ONE_SPACE_HIGH = f -> {
+    f.oneSpace();
+    f.highPriority();
+  };
   private static final Procedure1<IHiddenRegionFormatter> NO_SPACE = IHiddenRegionFormatter::noSpace;
   private static final Procedure1<IHiddenRegionFormatter> NEW_LINE = f -> {
     f.newLine();
@@ -72,6 +78,9 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
     f.highPriority();
   };
   private static final Procedure1<IHiddenRegionFormatter> INDENT = IHiddenRegionFormatter::indent;
+
+  /** Lines of a one-line block may reach this column (as in the project's code). */
+  private static final int LINE_LENGTH = 100;
 
   private final BlockSettings blockSettings;
   private final MotorLearnGrammarAccess grammar;
@@ -112,23 +121,7 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
   public ITextReplacer createCommentReplacer(IComment comment) {
     EObject rule = comment.getGrammarElement();
     if (rule instanceof AbstractRule && ((AbstractRule) rule).getName().startsWith("ML")) {
-      return new MultilineCommentReplacer(comment, '*') {
-        @Override
-        public void configureWhitespace(WhitespaceReplacer leading, WhitespaceReplacer trailing) {
-          super.configureWhitespace(leading, trailing);
-          if (leading.getRegion().getOffset() == 0) {
-            leading.getFormatting().setSpace("");
-            leading.getFormatting().setNewLinesMin(0);
-            leading.getFormatting().setNewLinesDefault(0);
-            leading.getFormatting().setNewLinesMax(0);
-          } else if (leading.getRegion().getText().contains("\n")) {
-            enforceNewLine(leading);
-          }
-          if (trailing.getRegion().getText().contains("\n")) {
-            enforceNewLine(trailing);
-          }
-        }
-      };
+      return new BlockCommentReplacer(comment);
     }
     return super.createCommentReplacer(comment);
   }
@@ -179,6 +172,7 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
     if (region == null) {
       return;
     }
+    boolean compact = isCompactBlock(region);
     // punctuation
     for (ISemanticRegion token : region.getSemanticRegions()) {
       if ("%".equals(token.getText())) {
@@ -187,7 +181,7 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
       }
       if (!(token.getGrammarElement() instanceof Keyword)) {
         if (blockSettings.isSettingStart(token.getGrammarElement())) {
-          document.prepend(token, NEW_LINE);
+          document.prepend(token, settingStart(token, compact));
         }
         continue;
       }
@@ -209,39 +203,111 @@ public class MotorLearnFormatter extends AbstractFormatter2 {
         case ".." -> document.surround(token, rangeHasUnitOnLowerEnd(object) ? ONE_SPACE : NO_SPACE);
         default -> {
           if (blockSettings.isSettingStart(token.getGrammarElement())) {
-            document.prepend(token, NEW_LINE);
+            document.prepend(token, settingStart(token, compact));
           }
         }
       }
     }
-    // blocks: indented interior, braces on their own lines
+    // blocks: indented interior, braces on their own lines; a block written on one line stays on one
     for (Pair<ISemanticRegion, ISemanticRegion> braces : region.getRegionFor().keywordPairs("{", "}")) {
       document.interior(braces.getKey(), braces.getValue(), INDENT);
-      document.append(braces.getKey(), NEW_LINE);
-      document.prepend(braces.getValue(), NEW_LINE);
+      document.append(braces.getKey(), compact ? ONE_SPACE_HIGH : NEW_LINE);
+      document.prepend(braces.getValue(), compact ? ONE_SPACE_HIGH : NEW_LINE);
     }
     // the axes of a zip { ... } or cartesian { ... } sweep: one per line
     if (object instanceof Sweep && region.getRegionFor().keyword("{") != null) {
       for (SweepAxis axis : ((Sweep) object).getAxes()) {
-        document.prepend(axis, NEW_LINE);
+        IEObjectRegion axisRegion = textRegionExtensions.regionForEObject(axis);
+        if (axisRegion != null) {
+          document.prepend(axis, settingStart(firstToken(axisRegion), compact));
+        }
       }
     }
     // children that are settings (a module in a network, a phase in an experiment, ...)
     for (EObject child : object.eContents()) {
       IEObjectRegion childRegion = textRegionExtensions.regionForEObject(child);
       if (childRegion != null && startsSetting(childRegion)) {
-        boolean isBlock = childRegion.getRegionFor().keyword("{") != null;
+        boolean isBlock = childRegion.getRegionFor().keyword("{") != null && !isCompactBlock(childRegion);
         ISemanticRegion previous = childRegion.getPreviousSemanticRegion();
         boolean firstInBlock = previous != null && "{".equals(previous.getText());
+        boolean afterBlock = previous != null && "}".equals(previous.getText())
+            && !isCompactBlock(textRegionExtensions.regionForEObject(previous.getSemanticElement()));
         IHiddenRegion before = childRegion.getPreviousHiddenRegion();
-        if (before != null && before.containsComment()) {
+        if (compact || firstInBlock) {
+          document.prepend(child, settingStart(firstToken(childRegion), compact));
+        } else if (before != null && before.containsComment()) {
           document.prepend(child, KEEP_LINES); // comments above: keep the author's blank lines (at most one)
+        } else if (isBlock || afterBlock) {
+          document.prepend(child, BLANK_LINE); // a nested block stands apart from the settings around it
         } else {
-          document.prepend(child, isBlock && !firstInBlock ? BLANK_LINE : NEW_LINE);
+          document.prepend(child, KEEP_LINES); // the author's grouping of settings: at most one blank line
         }
       }
       document.format(child);
     }
+  }
+
+  /**
+   * The space before a setting: one space in a one-line block; a line break after the opening brace
+   * (the brace's own rule, so the two agree); elsewhere a line break keeping the author's blank line.
+   *
+   * @param first the setting's first token
+   */
+  private static Procedure1<IHiddenRegionFormatter> settingStart(ISemanticRegion first, boolean compact) {
+    if (compact) {
+      return ONE_SPACE_HIGH;
+    }
+    ISemanticRegion previous = first == null ? null : first.getPreviousSemanticRegion();
+    return previous != null && "{".equals(previous.getText()) ? NEW_LINE : KEEP_LINES;
+  }
+
+  private static ISemanticRegion firstToken(IEObjectRegion region) {
+    return region.getPreviousHiddenRegion() == null ? null : region.getPreviousHiddenRegion().getNextSemanticRegion();
+  }
+
+  /**
+   * A block written on one line ({@code module PMd { units 24 }}) stays on one line, its settings one
+   * space apart, if it holds no comment and no nested block and, with one space between all its
+   * tokens, fits in {@link #LINE_LENGTH} columns at its indentation.
+   */
+  private static boolean isCompactBlock(IEObjectRegion region) {
+    if (region == null) {
+      return false;
+    }
+    ISemanticRegion open = region.getRegionFor().keyword("{");
+    ISemanticRegion close = region.getRegionFor().keyword("}");
+    if (open == null || close == null) {
+      return false;
+    }
+    for (IHiddenRegion hidden = open.getNextHiddenRegion(); hidden != null && hidden.getOffset() < close.getOffset();
+        hidden = hidden.getNextSemanticRegion() == null ? null : hidden.getNextSemanticRegion().getNextHiddenRegion()) {
+      if (hidden.isMultiline() || hidden.containsComment()) {
+        return false;
+      }
+    }
+    for (EObject child : region.getSemanticElement().eContents()) {
+      if (hasBraces(child)) {
+        return false;
+      }
+    }
+    int depth = 0;
+    for (EObject container = region.getSemanticElement().eContainer(); container != null
+        && !(container instanceof Model); container = container.eContainer()) {
+      depth++;
+    }
+    // The line's length if every token had one space after it: at least the formatted length, and
+    // independent of the whitespace written, so formatting twice decides the same.
+    int length = -1;
+    for (ISemanticRegion token : region.getAllSemanticRegions()) {
+      length += token.getLength() + 1;
+    }
+    return 2 * depth + length <= LINE_LENGTH;
+  }
+
+  /** Whether an element is (or holds) a block: its text has a brace. */
+  private static boolean hasBraces(EObject object) {
+    ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+    return node != null && node.getText().contains("{");
   }
 
   /** Every token of the object: one space on each side, unless something more specific applies. */

@@ -44,11 +44,7 @@ class FormatCommandTest {
 
           network N {
             dt 10 ms
-
-            module A {
-              units 4
-              activation tanh
-            }
+            module A { units 4 activation tanh }
             input cue (3) -> A
             readout hand position (2) from A with bias
           }

@@ -120,6 +120,7 @@ public class ExamplesTest {
     assertTrue(EcoreUtil.equals(before, after), () -> example + ": formatting changed the structure:\n" + formatted);
     assertEquals(formatted, format(formatted, example), example + ": formatting is not idempotent");
     assertEquals(strip(original), strip(formatted), example + ": formatting changed more than whitespace");
+    assertEquals(original, formatted, example + " is not formatted: motorlearn format --in-place examples/" + example);
   }
 
   private Resource load(String example) {

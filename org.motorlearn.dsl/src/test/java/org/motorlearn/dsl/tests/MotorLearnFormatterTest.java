@@ -70,18 +70,8 @@ public class MotorLearnFormatterTest {
 
           network N {
             dt 10 ms
-
-            module A {
-              units 400
-              activation tanh
-              tau 50 ms
-              initial state uniform(-0.1, 0.1)
-            }
-
-            module B {
-              units 4
-              no recurrence
-            }
+            module A { units 400 activation tanh tau 50 ms initial state uniform(-0.1, 0.1) }
+            module B { units 4 no recurrence }
             input cue (3) -> A, B
             connect A -> B sparse 20% init normal(0, 0.05)
             readout hand position (2) from B with bias
@@ -91,11 +81,9 @@ public class MotorLearnFormatterTest {
             reach 7..10 cm
             cue at bin 150..180
             go at bin 282
-
-            jitter {
-              direction 5 deg
-            }
+            jitter { direction 5 deg }
           }
+
           perturbation P = rotation 30 deg on targets
 
           phase initial {
@@ -104,9 +92,7 @@ public class MotorLearnFormatterTest {
             updates 500
           }
 
-          phase null from initial under P {
-            evaluate only
-          }
+          phase null from initial under P { evaluate only }
 
           analysis {
             compare initial with null
@@ -114,10 +100,7 @@ public class MotorLearnFormatterTest {
             metrics behaviour, activity
           }
 
-          sweep zip {
-            Cortex.A.units in 1, 2
-            initial.lr 1e-4..1e-3 step 1e-4
-          }
+          sweep zip { Cortex.A.units in 1, 2 initial.lr 1e-4..1e-3 step 1e-4 }
         }
         """;
     assertEquals(expected, format(messy, "canonical.motor"));
@@ -149,6 +132,50 @@ public class MotorLearnFormatterTest {
         """;
     assertEquals(expected, format(text, "comments.motor"));
     assertEquals(expected, format(expected, "comments.motor"));
+  }
+
+  @Test
+  public void oneLineBlocksStayOnOneLineAndTheAuthorsBlankLinesBetweenSettingsStay() throws Exception {
+    String text = """
+        network N {
+          dt   10 ms
+          module A {units 4   tau 50 ms}
+          module B { units 4 }
+
+
+          input cue (3) -> A
+          connect A -> B
+          module C {
+          units 2 }
+          readout hand position (2) from B
+        }
+        """;
+    String expected = """
+        network N {
+          dt 10 ms
+          module A { units 4 tau 50 ms }
+          module B { units 4 }
+
+          input cue (3) -> A
+          connect A -> B
+
+          module C {
+            units 2
+          }
+
+          readout hand position (2) from B
+        }
+        """;
+    assertEquals(expected, format(text, "compact.motor"));
+    assertEquals(expected, format(expected, "compact.motor"));
+  }
+
+  @Test
+  public void emptyLinesOfBlockCommentsHaveNoTrailingSpace() throws Exception {
+    String text = "/**\n * a\n *\n * b\n */\nnetwork N {\n    /**\n     * c\n     *   \n     */\n  dt 10 ms\n}\n";
+    String expected = "/**\n * a\n *\n * b\n */\nnetwork N {\n  /**\n   * c\n   *\n   */\n  dt 10 ms\n}\n";
+    assertEquals(expected, format(text, "doc.motor"));
+    assertEquals(expected, format(expected, "doc.motor"));
   }
 
   static Stream<String> specs() throws IOException {

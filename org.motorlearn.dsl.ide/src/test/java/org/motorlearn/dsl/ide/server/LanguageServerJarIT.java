@@ -106,22 +106,13 @@ public class LanguageServerJarIT {
         precision float32
 
         network N {
-          module A {
-            units 4
-            tau 50 ms
-          }
-
-          module B {
-            units 2
-          }
+          module A { units 4 tau 50 ms }
+          module B { units 2 }
           connect A -> B
           readout y (2) from B
         }
 
-        phase p {
-          plastic A.recurrent, A -> B
-          batch 8
-        }
+        phase p { plastic A.recurrent, A -> B batch 8 }
       }
       """;
 
