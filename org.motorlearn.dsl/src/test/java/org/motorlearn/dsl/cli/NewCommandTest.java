@@ -20,7 +20,7 @@ class NewCommandTest {
   Path folder;
 
   @TestFactory
-  Stream<DynamicTest> everyTemplatePassesCheck() {
+  Stream<DynamicTest> everyTemplatePassesCheckAndIsFormatted() {
     return Arrays.stream(NewCommand.Template.values()).map(template -> DynamicTest.dynamicTest(template.name(), () -> {
       String name = "My_" + template.name();
       CliRun created = CliRun.in(folder, "new", name, "--template", template.name(), "-o", "specs");
@@ -35,6 +35,10 @@ class NewCommandTest {
       CliRun checked = CliRun.in(folder, "check", "specs/" + name + ".motor");
       assertEquals(ExitCode.OK, checked.exitCode(), checked::toString);
       assertEquals("0 errors, 0 warnings in 1 file\n", checked.out(), checked::toString);
+
+      // a new spec is already laid out as the formatter would
+      CliRun formatted = CliRun.in(folder, "format", "--check", "specs/" + name + ".motor");
+      assertEquals(ExitCode.OK, formatted.exitCode(), formatted::toString);
     }));
   }
 
