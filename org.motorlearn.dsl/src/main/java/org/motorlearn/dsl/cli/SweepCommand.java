@@ -102,9 +102,21 @@ final class SweepCommand implements Callable<Integer> {
       if (file == null) {
         throw CliException.usage("missing the spec FILE (or --status DIR)");
       }
+      requireAtLeast("--jobs", jobs, 1, "");
+      requireAtLeast("--threads", threads, 0, " (all cores)");
+      requireAtLeast("--cpus", cpus, 1, "");
+      requireAtLeast("--time", minutes, 1, " minute");
+      requireAtLeast("--mem", memory, 1, " MB");
       return sweep();
     } catch (SweepException e) {
       throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
+    }
+  }
+
+  /** A number option given with a value below {@code least} is a usage error, before anything starts. */
+  private static void requireAtLeast(String option, Number value, long least, String meaning) {
+    if (value != null && value.longValue() < least) {
+      throw CliException.usage(option + " must be " + least + meaning + " or more, got " + value);
     }
   }
 

@@ -96,6 +96,19 @@ class ExitCodesTest {
   }
 
   @Test
+  void sweepNumbersBelowTheirLeastAreTwoAndNothingStarts() throws IOException {
+    write("valid.motor", VALID);
+    for (String[] option : new String[][] {{"--jobs", "0", "--jobs must be 1 or more, got 0"},
+        {"--threads", "-1", "--threads must be 0 (all cores) or more, got -1"}, {"--cpus", "0", "--cpus must be 1 or more, got 0"},
+        {"--time", "0", "--time must be 1 minute or more, got 0"}, {"--mem", "-5", "--mem must be 1 MB or more, got -5"}}) {
+      CliRun run = CliRun.in(folder, "sweep", "valid.motor", option[0], option[1], "--out", "sweep");
+      assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+      assertEquals("error: " + option[2] + "\n", run.err());
+    }
+    assertFalse(Files.exists(folder.resolve("sweep")), "nothing is created for a refused command line");
+  }
+
+  @Test
   void folderOrOtherFileIsTwo() throws IOException {
     write("notes.txt", "hello");
     Files.createDirectories(folder.resolve("specs"));
