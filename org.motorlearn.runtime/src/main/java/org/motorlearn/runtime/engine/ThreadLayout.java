@@ -41,6 +41,21 @@ public final class ThreadLayout {
     return current();
   }
 
+  /**
+   * A warning when {@code threads} asks for more BLAS threads than the machine has cores: the threads
+   * then take turns on the cores (the training loops' spinning team most of all), so the run is slower
+   * than with as many threads as cores.
+   */
+  public static java.util.Optional<String> oversubscription(int threads) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (threads <= cores) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(threads + " threads were asked for but only " + cores + " cores are available, so the"
+        + " threads take turns and the run is slower than with " + cores + "; ask for at most " + cores
+        + " (results depend on the thread count: keep it fixed to reproduce a run)");
+  }
+
   /** The layout in effect now, as ND4J reports it. */
   public static ThreadLayout current() {
     return new ThreadLayout(Nd4j.factory().blas().getMaxThreads(), Nd4j.getEnvironment().maxThreads(),

@@ -84,6 +84,7 @@ public final class Runner {
   private RunResult runLocked(PhaseReuse reuse) {
     String layout = ThreadLayout.apply(options.threads()).describe();
     BlasEnvironment.warning().ifPresent(w -> progress.message("warning: " + w));
+    ThreadLayout.oversubscription(options.threads()).ifPresent(w -> progress.message("warning: " + w));
     if (options.resume()) {
       manifest = Manifest.read(folder.manifest());
       manifest.requireSameExperiment(experiment);

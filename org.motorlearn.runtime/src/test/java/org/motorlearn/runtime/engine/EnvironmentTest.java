@@ -31,6 +31,16 @@ class EnvironmentTest {
   }
 
   @Test
+  void moreThreadsThanCoresGetAWarningNamingBoth() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertTrue(ThreadLayout.oversubscription(0).isEmpty(), "0 means all cores");
+    assertTrue(ThreadLayout.oversubscription(cores).isEmpty());
+    String warning = ThreadLayout.oversubscription(cores + 1).orElseThrow();
+    assertTrue(warning.startsWith((cores + 1) + " threads were asked for but only " + cores + " cores are available"), warning);
+    assertTrue(warning.contains("ask for at most " + cores), warning);
+  }
+
+  @Test
   void paperScaleEstimateCoversTheBpttArrays() {
     Network paper = PaperNetwork.of(400);
     PhaseSpec phase = PhaseSpec.train("init", Plasticity.all(), OptimizerSpec.adam(1e-4), 500, 80);
