@@ -8,6 +8,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 product="$root/releng/org.motorlearn.studio/target/products/org.motorlearn.studio/linux/gtk/x86_64"
 classpath_file="$root/org.motorlearn.dsl.ide/target/motorlearn.classpath"
 
+# A workbench needs a display; without one SWT would stop with a stack trace.
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "motorlearn studio: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); on a machine without" \
+    "one, run: xvfb-run -a ./motorlearn studio" >&2
+  exit 2
+fi
+
 # The command line first: ./motorlearn builds it when it is missing or stale.
 "$root/motorlearn" --version >/dev/null
 
