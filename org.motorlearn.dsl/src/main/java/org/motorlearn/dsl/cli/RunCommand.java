@@ -82,6 +82,8 @@ final class RunCommand implements Callable<Integer> {
   private Path specFolder;
   private Map<String, Path> reusedPhases = Map.of();
   private final List<String> failures = new ArrayList<>();
+  /** The --out folder, when this command created it (a refused run removes it again if it stays empty). */
+  private Path createdOut;
 
   RunCommand(Console console) {
     this.console = console;
@@ -264,15 +266,26 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** A run refused before it wrote anything (e.g. a --reuse that does not agree) leaves no empty folder behind. */
-  private static void removeIfEmpty(Path runFolder) {
-    try (java.util.stream.Stream<Path> entries = Files.list(runFolder)) {
+  /**
+   * A run refused before it wrote anything (e.g. a --reuse that does not agree) leaves no empty folder
+   * behind: neither its run folder nor the --out folder this command created for it.
+   */
+  private void removeIfEmpty(Path runFolder) {
+    if (removedIfEmpty(runFolder) && createdOut != null && createdOut.equals(runFolder.getParent())) {
+      removedIfEmpty(createdOut);
+    }
+  }
+
+  private static boolean removedIfEmpty(Path folder) {
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
       if (entries.findAny().isEmpty()) {
-        Files.delete(runFolder);
+        Files.delete(folder);
+        return true;
       }
     } catch (java.io.IOException e) {
       // nothing to tidy: the folder is gone or unreadable, and the error being reported matters more
     }
+    return false;
   }
 
   private void printResult(String what, Experiment experiment, RunResult result, double seconds) {
@@ -327,6 +340,9 @@ final class RunCommand implements Callable<Integer> {
     Path folder = console.resolve(out == null ? DEFAULT_OUT : out);
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw CliException.usage((out == null ? DEFAULT_OUT : out) + " is a file; --out needs a folder");
+    }
+    if (!Files.exists(folder)) {
+      createdOut = folder;
     }
     try {
       return RunFolders.claim(folder, experiment, LocalDateTime.now());

@@ -235,7 +235,14 @@ class RunCommandTest {
     assertTrue(differs.err().contains("cannot reuse phase initial from " + first.toAbsolutePath().normalize() + ": the phase's "
         + "definition differs, so its results would differ from training it here; run the phase instead of reusing it"),
         differs::toString);
-    assertEquals(List.of(), runFolders("third"), "a refused run leaves no empty run folder");
+    assertFalse(Files.exists(folder.resolve("third")), "a refused run leaves no empty folder, neither its own nor --out's");
+    // an --out folder that existed before stays, empty or not
+    Files.createDirectories(folder.resolve("fourth"));
+    CliRun intoExisting = CliRun.in(folder, "run", "tiny.motor", "--out", "fourth", "--set", "initial.updates=4", "--reuse",
+        "initial=" + source);
+    assertEquals(ExitCode.RUNTIME_FAILURE, intoExisting.exitCode(), intoExisting::toString);
+    assertTrue(Files.isDirectory(folder.resolve("fourth")), "the user's --out folder stays");
+    assertEquals(List.of(), runFolders("fourth"), "a refused run leaves no empty run folder");
 
     CliRun malformed = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial");
     assertEquals(ExitCode.USAGE, malformed.exitCode(), malformed::toString);
