@@ -5,7 +5,6 @@ import org.eclipse.xtext.formatting2.ITextReplacerContext;
 import org.eclipse.xtext.formatting2.internal.MultilineCommentReplacer;
 import org.eclipse.xtext.formatting2.internal.WhitespaceReplacer;
 import org.eclipse.xtext.formatting2.regionaccess.IComment;
-import org.eclipse.xtext.formatting2.regionaccess.ILineRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ITextSegment;
 
 /**
@@ -41,26 +40,39 @@ final class BlockCommentReplacer extends MultilineCommentReplacer {
   @Override
   public ITextReplacerContext createReplacements(ITextReplacerContext context) {
     IComment comment = getComment();
-    List<ILineRegion> lines = comment.getLineRegions();
-    if (!comment.isMultiline() || lines.size() < 2) {
+    // The comment's own lines, blank ones included (Xtext's getLineRegions() skips empty lines).
+    String[] lines = comment.getText().split("\n", -1);
+    if (!comment.isMultiline() || lines.length < 2) {
       return context;
     }
     String indentation = context.getIndentationString();
-    String firstIndentation = lines.get(0).getIndentation().getText();
-    for (ILineRegion line : lines.subList(1, lines.size() - 1)) {
-      String text = line.getText();
+    String firstIndentation = comment.getLineRegions().get(0).getIndentation().getText();
+    dropCarriageReturn(context, comment, comment.getOffset(), lines[0]);
+    int offset = comment.getOffset() + lines[0].length() + 1;
+    for (int i = 1; i < lines.length - 1; i++) {
+      String text = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       // what goes: the whitespace and the "*" (and one space after it) before the line's text
       int cut = prefixEnd(text);
       if (cut < 0) {
         cut = text.startsWith(firstIndentation) ? firstIndentation.length() : 0;
       }
       boolean empty = text.substring(cut).isBlank();
-      ITextSegment target = comment.getTextRegionAccess().regionForOffset(line.getOffset(), empty ? text.length() : cut);
+      ITextSegment target = comment.getTextRegionAccess().regionForOffset(offset, empty ? text.length() : cut);
       context.addReplacement(target.replaceWith(indentation + " " + PREFIX + (empty ? "" : " ")));
+      dropCarriageReturn(context, comment, offset, lines[i]);
+      offset += lines[i].length() + 1;
     }
-    ILineRegion last = lines.get(lines.size() - 1);
-    context.addReplacement(last.getIndentation().replaceWith(indentation + " "));
+    String last = lines[lines.length - 1];
+    int lastIndentation = last.length() - last.stripLeading().length();
+    context.addReplacement(comment.getTextRegionAccess().regionForOffset(offset, lastIndentation).replaceWith(indentation + " "));
     return context;
+  }
+
+  /** The formatter ends lines with "\n"; a comment's lines do too (a file written on Windows had "\r\n"). */
+  private static void dropCarriageReturn(ITextReplacerContext context, IComment comment, int lineOffset, String line) {
+    if (line.endsWith("\r")) {
+      context.addReplacement(comment.getTextRegionAccess().regionForOffset(lineOffset + line.length() - 1, 1).replaceWith(""));
+    }
   }
 
   /** The end of a leading "*" and the one whitespace after it; -1 when the line does not start with "*". */

@@ -178,6 +178,15 @@ public class MotorLearnFormatterTest {
     assertEquals(expected, format(expected, "doc.motor"));
   }
 
+  @Test
+  public void aBlankLineInABlockCommentGetsItsStar() throws Exception {
+    String text = "/*\n * a\n\n * b\n */\nnetwork N {\n  /*\n   * c\n\n   * d\n   */\n  dt 10 ms\n}\n";
+    String expected = "/*\n * a\n *\n * b\n */\nnetwork N {\n  /*\n   * c\n   *\n   * d\n   */\n  dt 10 ms\n}\n";
+    assertEquals(expected, format(text, "blank.motor"));
+    assertEquals(expected, format(expected, "blank.motor"));
+    assertEquals(expected, format(text.replace("\n", "\r\n"), "blank.motor"), "a file written with CRLF line ends");
+  }
+
   static Stream<String> specs() throws IOException {
     return TestSpecs.all().stream();
   }
