@@ -123,6 +123,23 @@ public class ExamplesTest {
     assertEquals(original, formatted, example + " is not formatted: motorlearn format --in-place examples/" + example);
   }
 
+  /** The spec the README opens with is checked like an example: no errors, no warnings, formatted. */
+  @Test
+  public void theReadmesSpecChecksCleanlyAndIsFormatted() throws IOException {
+    String readme = java.nio.file.Files.readString(ExampleFiles.repository().resolve("README.md"));
+    int start = readme.indexOf("```\nexperiment ");
+    assertTrue(start >= 0, "README.md has no ``` block starting with an experiment");
+    String spec = readme.substring(start + 4, readme.indexOf("\n```", start + 4) + 1);
+    // parsed as if it were a file next to the quickstart, so it could import the examples' files
+    Model model = parse(spec, "quickstart.motor");
+    Resource resource = model.eResource();
+    assertTrue(resource.getErrors().isEmpty(), () -> "README.md's spec: " + resource.getErrors());
+    List<Issue> issues = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator()
+        .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
+    assertEquals(List.of(), issues.stream().map(ExamplesTest::describe).toList(), "README.md's spec");
+    assertEquals(spec, format(spec, "quickstart.motor"), "README.md's spec is not formatted as motorlearn format would");
+  }
+
   private Resource load(String example) {
     XtextResourceSet resourceSet = resourceSets.get();
     Resource resource = resourceSet.getResource(URI.createFileURI(ExampleFiles.path(example).toString()), true);
