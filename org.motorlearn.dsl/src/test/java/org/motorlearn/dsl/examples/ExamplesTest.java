@@ -1,6 +1,7 @@
 package org.motorlearn.dsl.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Inject;
@@ -126,18 +127,47 @@ public class ExamplesTest {
   /** The spec the README opens with is checked like an example: no errors, no warnings, formatted. */
   @Test
   public void theReadmesSpecChecksCleanlyAndIsFormatted() throws IOException {
-    String readme = java.nio.file.Files.readString(ExampleFiles.repository().resolve("README.md"));
-    int start = readme.indexOf("```\nexperiment ");
-    assertTrue(start >= 0, "README.md has no ``` block starting with an experiment");
-    String spec = readme.substring(start + 4, readme.indexOf("\n```", start + 4) + 1);
-    // parsed as if it were a file next to the quickstart, so it could import the examples' files
-    Model model = parse(spec, "quickstart.motor");
+    List<String> specs = fencedSpecs("README.md");
+    assertFalse(specs.isEmpty(), "README.md has no ``` block with an experiment");
+    // parsed as if it were a file next to the quickstart
+    assertChecksCleanlyAndIsFormatted("README.md", specs.get(0), "quickstart.motor");
+  }
+
+  /**
+   * Every complete experiment the language reference shows (a ``` block with an experiment and no
+   * "..." in it) is checked like an example, as a file of examples/feulner2022 whose lib/ it may import.
+   */
+  @Test
+  public void theLanguageReferencesExperimentsCheckCleanlyAndAreFormatted() throws IOException {
+    List<String> specs = fencedSpecs("docs/language.md").stream().filter(spec -> !spec.contains("...")).toList();
+    assertTrue(specs.size() >= 2, () -> "docs/language.md shows " + specs.size() + " complete experiments");
+    for (String spec : specs) {
+      assertChecksCleanlyAndIsFormatted("docs/language.md", spec, "feulner2022/rotations.motor");
+    }
+  }
+
+  /** The ``` blocks (without a language, as specs are written) of a Markdown file that declare an experiment. */
+  private static List<String> fencedSpecs(String markdown) throws IOException {
+    String text = java.nio.file.Files.readString(ExampleFiles.repository().resolve(markdown));
+    java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("(?ms)^```(\\w*)\\n(.*?)^```").matcher(text);
+    List<String> specs = new java.util.ArrayList<>();
+    while (blocks.find()) {
+      if (blocks.group(1).isEmpty() && java.util.regex.Pattern.compile("(?m)^experiment ").matcher(blocks.group(2)).find()) {
+        specs.add(blocks.group(2));
+      }
+    }
+    return specs;
+  }
+
+  private void assertChecksCleanlyAndIsFormatted(String where, String spec, String asIf) throws IOException {
+    Model model = parse(spec, asIf);
     Resource resource = model.eResource();
-    assertTrue(resource.getErrors().isEmpty(), () -> "README.md's spec: " + resource.getErrors());
+    String first = spec.lines().filter(line -> line.startsWith("experiment ")).findFirst().orElse("");
+    assertTrue(resource.getErrors().isEmpty(), () -> where + ", " + first + ": " + resource.getErrors());
     List<Issue> issues = ((XtextResource) resource).getResourceServiceProvider().getResourceValidator()
         .validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
-    assertEquals(List.of(), issues.stream().map(ExamplesTest::describe).toList(), "README.md's spec");
-    assertEquals(spec, format(spec, "quickstart.motor"), "README.md's spec is not formatted as motorlearn format would");
+    assertEquals(List.of(), issues.stream().map(ExamplesTest::describe).toList(), where + ", " + first);
+    assertEquals(spec, format(spec, asIf), where + ", " + first + ": not formatted as motorlearn format would");
   }
 
   private Resource load(String example) {
