@@ -20,12 +20,8 @@ import org.eclipse.ui.texteditor.AbstractMarkerAnnotationModel;
  */
 final class FileEdits {
 
-  /** The text of a marker's range as it is now, and where that range is now. */
-  record Target(IDocument document, Position position) {
-    String text() throws BadLocationException {
-      return document.get(position.getOffset(), position.getLength());
-    }
-  }
+  /** The document of a marker's file, and where the marker's range is in it now. */
+  record Target(IDocument document, Position position) {}
 
   /** Work on the document of a marker's file. */
   interface Edit {

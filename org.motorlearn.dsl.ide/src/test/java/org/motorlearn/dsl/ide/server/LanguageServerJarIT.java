@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -48,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Drives the shaded language server jar (target/motorlearn-lsp.jar, built in `package`) as a child
  * process over stdio, as an editor does, through one whole session: initialize, diagnostics of an
- * invalid file, completion, hover, outline, formatting, rename, go to definition, shutdown and exit.
+ * invalid file, completion, hover, outline, formatting, rename, go to definition, a quick fix, shutdown
+ * and exit.
  */
 public class LanguageServerJarIT {
 
@@ -130,6 +135,7 @@ public class LanguageServerJarIT {
       assertTrue(capabilities.getDocumentFormattingProvider().getLeft(), "formatting");
       assertTrue(capabilities.getRenameProvider().getLeft(), "rename");
       assertTrue(capabilities.getDocumentSymbolProvider().getLeft(), "document symbols");
+      assertTrue(capabilities.getCodeActionProvider().getLeft(), "code actions");
 
       diagnosticsOfAnInvalidFile(session);
       String spec = open(session, "reach.motor", SPEC);
@@ -140,6 +146,7 @@ public class LanguageServerJarIT {
       definition(session, spec);
       formatting(session);
       rename(session, spec);
+      quickFix(session);
 
       await(session.server.shutdown());
       session.server.exit();
@@ -278,5 +285,25 @@ public class LanguageServerJarIT {
     List<TextEdit> edits = edit.getChanges().get(uri);
     // every PMd of the spec is the module or a reference to it: declaration, input, connections, weight groups
     assertEquals(SPEC.replace("PMd", "Premotor"), apply(SPEC, edits));
+  }
+
+  /** A misspelt module name: the diagnostic's code action replaces it by the module meant. */
+  private void quickFix(LspSession session) throws Exception {
+    String typo = SPEC.replace("connect PMd -> M1", "connect PMD -> M1");
+    String uri = open(session, "typo.motor", typo);
+    Diagnostic unresolved = session.nextDiagnostics(uri).getDiagnostics().stream()
+        .filter(d -> d.getRange().getStart().equals(positionOf(typo, "PMD -> M1", 0))).findFirst()
+        .orElseThrow(() -> new AssertionError("no diagnostic at 'PMD'"));
+    CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), unresolved.getRange(),
+        new CodeActionContext(List.of(unresolved)));
+    List<CodeAction> actions = await(session.server.getTextDocumentService().codeAction(params)).stream()
+        .map(Either::getRight).toList();
+    assertFalse(actions.isEmpty(), "no code action for: " + unresolved.getMessage());
+    CodeAction first = actions.get(0);
+    assertEquals("Change to 'PMd'", first.getTitle());
+    assertEquals(CodeActionKind.QuickFix, first.getKind());
+    assertTrue(first.getIsPreferred(), "the closest name is the preferred fix");
+    assertEquals(List.of(unresolved), first.getDiagnostics());
+    assertEquals(SPEC, apply(typo, first.getEdit().getChanges().get(uri)));
   }
 }

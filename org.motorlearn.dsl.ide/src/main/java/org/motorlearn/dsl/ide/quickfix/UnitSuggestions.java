@@ -1,4 +1,4 @@
-package org.motorlearn.dsl.ui.quickfix;
+package org.motorlearn.dsl.ide.quickfix;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.motorlearn.dsl.ui.quickfix;
+package org.motorlearn.dsl.ide.quickfix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +16,6 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.motorlearn.dsl.ui.language.MotorLearnLanguage;
 import org.motorlearn.dsl.validation.Suggestions;
 
 /**
@@ -42,7 +41,7 @@ final class NameSuggestions {
     if (reference == null) {
       return List.of();
     }
-    IScope scope = MotorLearnLanguage.get(IScopeProvider.class).getScope(context, reference);
+    IScope scope = resource.getResourceServiceProvider().get(IScopeProvider.class).getScope(context, reference);
     Set<String> names = new LinkedHashSet<>();
     for (IEObjectDescription description : scope.getAllElements()) {
       names.add(description.getName().toString());
