@@ -15,6 +15,7 @@ import org.motorlearn.dsl.validation.IssueCodes;
  * <ul>
  *   <li>a misspelt name ({@code unresolvedReference}) is replaced by the closest names in scope;</li>
  *   <li>a misspelt setting ({@code unknownSetting}) by the setting the validator suggests;</li>
+ *   <li>a misspelt parameter in a sweep ({@code unknownParameter}) by the parameter it suggests;</li>
  *   <li>a number without its unit ({@code missingUnit}) gets one of the units its setting accepts.</li>
  * </ul>
  */
@@ -24,8 +25,8 @@ public final class SpecFixes {
   public record Fix(String label, int offset, int length, String text) {}
 
   private static final Set<String> CODES = Set.of(IssueCodes.UNRESOLVED_REFERENCE, Diagnostic.LINKING_DIAGNOSTIC,
-      IssueCodes.UNKNOWN_SETTING, IssueCodes.MISSING_UNIT);
-  /** The validator's suggestion in an unknownSetting message (docs/validation.md). */
+      IssueCodes.UNKNOWN_SETTING, IssueCodes.UNKNOWN_PARAMETER, IssueCodes.MISSING_UNIT);
+  /** The validator's suggestion in an unknownSetting or unknownParameter message (docs/validation.md). */
   private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean '([^']+)'\\?");
 
   private SpecFixes() {
@@ -61,6 +62,11 @@ public final class SpecFixes {
       if (suggestion.find()) {
         String setting = suggestion.group(1).split(" ")[0];
         fixes.add(new Fix("Change to '" + setting + "'", offset, length, setting));
+      }
+    } else if (IssueCodes.UNKNOWN_PARAMETER.equals(code)) {
+      Matcher suggestion = DID_YOU_MEAN.matcher(message == null ? "" : message);
+      if (suggestion.find()) {
+        fixes.add(new Fix("Change to '" + suggestion.group(1) + "'", offset, length, suggestion.group(1)));
       }
     } else if (IssueCodes.MISSING_UNIT.equals(code)) {
       for (String unit : UnitSuggestions.forQuantityAt(resource, offset)) {

@@ -35,6 +35,7 @@ public class SpecFixesTest {
         }
         task T { trial 40 bins cue at bin 5 go at bin 20 movement 10 bins }
         phase initial { plastic all updates 2 batch 4 }
+        sweep initial.updates in 2, 4
       }
       """;
 
@@ -56,6 +57,14 @@ public class SpecFixesTest {
     String text = VALID.replaceFirst("units 20", "unts 20");
     List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_SETTING, "unts");
     assertEquals(List.of("Change to 'units'"), labels(fixes));
+    assertEquals(VALID, apply(text, fixes.get(0)));
+  }
+
+  @Test
+  public void aMisspeltSweptParameterIsReplacedByTheValidatorsSuggestion() {
+    String text = VALID.replace("sweep initial.updates", "sweep initial.update");
+    List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_PARAMETER, "initial.update ");
+    assertEquals(List.of("Change to 'initial.updates'"), labels(fixes));
     assertEquals(VALID, apply(text, fixes.get(0)));
   }
 
