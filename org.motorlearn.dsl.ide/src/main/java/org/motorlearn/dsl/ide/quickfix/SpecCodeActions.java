@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
@@ -25,9 +26,12 @@ public class SpecCodeActions implements ICodeActionService2 {
 
   @Override
   public List<Either<Command, CodeAction>> getCodeActions(Options options) {
-    List<Diagnostic> diagnostics = options.getCodeActionParams().getContext().getDiagnostics().stream()
+    CodeActionContext request = options.getCodeActionParams().getContext();
+    List<Diagnostic> diagnostics = request.getDiagnostics().stream()
         .filter(d -> d.getCode() != null && SpecFixes.offersFixes(d.getCode().getLeft())).toList();
-    if (diagnostics.isEmpty()) {
+    boolean quickFixesWanted = request.getOnly() == null || request.getOnly().isEmpty()
+        || request.getOnly().contains(CodeActionKind.QuickFix);
+    if (diagnostics.isEmpty() || !quickFixesWanted) {
       return List.of();
     }
     // the server hands over no resource: read the document's current state through its access

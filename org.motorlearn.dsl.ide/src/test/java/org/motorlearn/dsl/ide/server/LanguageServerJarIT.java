@@ -305,5 +305,11 @@ public class LanguageServerJarIT {
     assertTrue(first.getIsPreferred(), "the closest name is the preferred fix");
     assertEquals(List.of(unresolved), first.getDiagnostics());
     assertEquals(SPEC, apply(typo, first.getEdit().getChanges().get(uri)));
+
+    // a client asking only for other kinds of action gets none of these
+    CodeActionContext refactorings = new CodeActionContext(List.of(unresolved));
+    refactorings.setOnly(List.of(CodeActionKind.Refactor));
+    assertEquals(List.of(), await(session.server.getTextDocumentService()
+        .codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), unresolved.getRange(), refactorings))));
   }
 }
