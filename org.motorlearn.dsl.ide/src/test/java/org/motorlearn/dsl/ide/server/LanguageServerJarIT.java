@@ -37,6 +37,8 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.SymbolKind;
@@ -52,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Drives the shaded language server jar (target/motorlearn-lsp.jar, built in `package`) as a child
  * process over stdio, as an editor does, through one whole session: initialize, diagnostics of an
- * invalid file, completion, hover, outline, formatting, rename, go to definition, a quick fix, shutdown
- * and exit.
+ * invalid file, completion, hover, outline, formatting, rename, go to definition, find references, a
+ * quick fix, shutdown and exit.
  */
 public class LanguageServerJarIT {
 
@@ -135,6 +137,7 @@ public class LanguageServerJarIT {
       assertTrue(capabilities.getDocumentFormattingProvider().getLeft(), "formatting");
       assertTrue(capabilities.getRenameProvider().getLeft(), "rename");
       assertTrue(capabilities.getDocumentSymbolProvider().getLeft(), "document symbols");
+      assertTrue(capabilities.getReferencesProvider().getLeft(), "references");
       assertTrue(capabilities.getCodeActionProvider().getLeft(), "code actions");
 
       diagnosticsOfAnInvalidFile(session);
@@ -268,6 +271,24 @@ public class LanguageServerJarIT {
     assertEquals(uri, locations.get(0).getUri());
     assertEquals(new Range(declaration, new Position(declaration.getLine(), declaration.getCharacter() + 3)),
         locations.get(0).getRange());
+
+    // find references: every use of the module PMd, here or in a weight group
+    ReferenceParams params = new ReferenceParams(new TextDocumentIdentifier(uri), declaration, new ReferenceContext(false));
+    List<Position> uses = await(session.server.getTextDocumentService().references(params)).stream()
+        .map(location -> location.getRange().getStart()).sorted(java.util.Comparator.comparingInt(Position::getLine)
+            .thenComparingInt(Position::getCharacter)).toList();
+    List<Position> expected = new java.util.ArrayList<>();
+    for (int at = SPEC.indexOf("PMd"); at >= 0; at = SPEC.indexOf("PMd", at + 1)) {
+      if (!SPEC.startsWith("PMd {", at)) {
+        expected.add(positionAt(SPEC, at));
+      }
+    }
+    assertEquals(expected, uses);
+  }
+
+  private static Position positionAt(String text, int offset) {
+    String before = text.substring(0, offset);
+    return new Position((int) before.chars().filter(c -> c == '\n').count(), offset - before.lastIndexOf('\n') - 1);
   }
 
   private void formatting(LspSession session) throws Exception {
