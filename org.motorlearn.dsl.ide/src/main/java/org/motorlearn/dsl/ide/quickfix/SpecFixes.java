@@ -16,7 +16,8 @@ import org.motorlearn.dsl.validation.IssueCodes;
  *   <li>a misspelt name ({@code unresolvedReference}) is replaced by the closest names in scope;</li>
  *   <li>a misspelt setting ({@code unknownSetting}) by the setting the validator suggests;</li>
  *   <li>a misspelt parameter in a sweep ({@code unknownParameter}) by the parameter it suggests;</li>
- *   <li>a number without its unit ({@code missingUnit}) gets one of the units its setting accepts.</li>
+ *   <li>a number without its unit ({@code missingUnit}) gets one of the units its setting accepts, and
+ *       a number with a unit its setting does not accept ({@code wrongUnit}) one of those instead.</li>
  * </ul>
  */
 public final class SpecFixes {
@@ -25,7 +26,7 @@ public final class SpecFixes {
   public record Fix(String label, int offset, int length, String text) {}
 
   private static final Set<String> CODES = Set.of(IssueCodes.UNRESOLVED_REFERENCE, Diagnostic.LINKING_DIAGNOSTIC,
-      IssueCodes.UNKNOWN_SETTING, IssueCodes.UNKNOWN_PARAMETER, IssueCodes.MISSING_UNIT);
+      IssueCodes.UNKNOWN_SETTING, IssueCodes.UNKNOWN_PARAMETER, IssueCodes.MISSING_UNIT, IssueCodes.WRONG_UNIT);
   /** The validator's suggestion in an unknownSetting or unknownParameter message (docs/validation.md). */
   private static final Pattern DID_YOU_MEAN = Pattern.compile("did you mean '([^']+)'\\?");
 
@@ -71,6 +72,12 @@ public final class SpecFixes {
     } else if (IssueCodes.MISSING_UNIT.equals(code)) {
       for (String unit : UnitSuggestions.forQuantityAt(resource, offset)) {
         fixes.add(new Fix("Add unit '" + unit + "'", offset + length, 0, " " + unit));
+      }
+    } else if (IssueCodes.WRONG_UNIT.equals(code)) {
+      // the whole quantity is rewritten, so "bin 50" where a time is expected becomes "50 ms"
+      String value = UnitSuggestions.valueAt(resource, offset);
+      for (String unit : value == null ? List.<String>of() : UnitSuggestions.forQuantityAt(resource, offset)) {
+        fixes.add(new Fix("Change unit to '" + unit + "'", offset, length, value + " " + unit));
       }
     }
     return fixes;

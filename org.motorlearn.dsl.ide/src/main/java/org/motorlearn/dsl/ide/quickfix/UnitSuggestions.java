@@ -8,14 +8,16 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
+import org.motorlearn.dsl.motorLearn.MotorLearnPackage;
 import org.motorlearn.dsl.motorLearn.Quantity;
 import org.motorlearn.dsl.motorLearn.Range;
 import org.motorlearn.dsl.units.SpecQuantities;
 
 /**
- * The units a number without unit may take, from the language's own table of what each setting
+ * The units a number without unit (or with the wrong one) may take, from the language's own table of what each setting
  * expects ({@link SpecQuantities#kindOf}): the unit of the kind's example first ("50 ms" for a time),
  * then the others its description lists ("a time (ms, s or bins)").
  */
@@ -25,9 +27,7 @@ final class UnitSuggestions {
   }
 
   static List<String> forQuantityAt(XtextResource resource, int offset) {
-    ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-    EObject element = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
-    Quantity quantity = element == null ? null : EcoreUtil2.getContainerOfType(element, Quantity.class);
+    Quantity quantity = quantityAt(resource, offset);
     if (quantity == null) {
       return List.of();
     }
@@ -35,6 +35,20 @@ final class UnitSuggestions {
     EStructuralFeature feature = setting.eContainingFeature();
     SpecQuantities.Kind kind = feature == null ? null : SpecQuantities.kindOf(feature);
     return kind == null ? List.of() : units(kind);
+  }
+
+  /** The number of the quantity at {@code offset} as written ("50" of "50 cm" or of "bin 50"), or null. */
+  static String valueAt(XtextResource resource, int offset) {
+    Quantity quantity = quantityAt(resource, offset);
+    List<INode> nodes = quantity == null ? List.of()
+        : NodeModelUtils.findNodesForFeature(quantity, MotorLearnPackage.Literals.QUANTITY__VALUE);
+    return nodes.isEmpty() ? null : NodeModelUtils.getTokenText(nodes.get(0));
+  }
+
+  private static Quantity quantityAt(XtextResource resource, int offset) {
+    ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+    EObject element = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+    return element == null ? null : EcoreUtil2.getContainerOfType(element, Quantity.class);
   }
 
   static List<String> units(SpecQuantities.Kind kind) {

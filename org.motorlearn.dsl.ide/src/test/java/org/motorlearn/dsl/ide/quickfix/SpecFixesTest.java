@@ -1,6 +1,7 @@
 package org.motorlearn.dsl.ide.quickfix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Injector;
 import java.io.ByteArrayInputStream;
@@ -34,7 +35,9 @@ public class SpecFixesTest {
           readout hand (2) from M1
         }
         task T { trial 40 bins cue at bin 5 go at bin 20 movement 10 bins }
+        perturbation R = rotation 30 deg
         phase initial { plastic all updates 2 batch 4 }
+        phase adapted from initial under R { plastic all updates 2 batch 4 }
         sweep initial.updates in 2, 4
       }
       """;
@@ -77,6 +80,19 @@ public class SpecFixesTest {
   }
 
   @Test
+  public void aNumberWithAUnitItsSettingDoesNotAcceptGetsOneItDoes() {
+    String text = VALID.replaceFirst("tau 50 ms", "tau 50 cm");
+    List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.WRONG_UNIT, "50 cm");
+    assertEquals(List.of("Change unit to 'ms'", "Change unit to 's'", "Change unit to 'bins'"), labels(fixes));
+    assertEquals(VALID, apply(text, fixes.get(0)));
+    // the unit written before the number: the quantity is rewritten in the usual order
+    String before = VALID.replace("rotation 30 deg", "rotation bin 30");
+    List<SpecFixes.Fix> angles = fixesOf(before, IssueCodes.WRONG_UNIT, "bin 30");
+    assertEquals(List.of("Change unit to 'deg'", "Change unit to 'rad'"), labels(angles));
+    assertEquals(VALID, apply(before, angles.get(0)));
+  }
+
+  @Test
   public void problemsOfOtherKindsAndRangesOfAnOlderTextHaveNoFixes() {
     String text = VALID.replace("units 20 tau 50 ms }\n    module PMd", "units 0 tau 50 ms }\n    module PMd");
     XtextResource resource = parse(text);
@@ -85,6 +101,20 @@ public class SpecFixesTest {
     assertEquals(List.of(), SpecFixes.of(resource, nonPositive.getCode(), nonPositive.getMessage(), nonPositive.getOffset(),
         nonPositive.getLength()));
     assertEquals(List.of(), SpecFixes.of(resource, IssueCodes.UNRESOLVED_REFERENCE, "", text.length() + 5, 3));
+  }
+
+  /** docs/validation.md marks exactly the codes that have quick fixes. */
+  @Test
+  public void theValidationCatalogueSaysWhichProblemsHaveQuickFixes() throws java.io.IOException {
+    java.nio.file.Path catalogue = java.nio.file.Path.of("..", "docs", "validation.md");
+    List<String> rows = java.nio.file.Files.readAllLines(catalogue).stream()
+        .filter(line -> line.matches("\\| [a-zA-Z]+ \\| (error|warning) \\|.*")).toList();
+    assertTrue(rows.size() > 30, () -> "issue codes in docs/validation.md: " + rows.size());
+    for (String row : rows) {
+      String code = "org.motorlearn.dsl." + row.split("\\|")[1].strip();
+      assertEquals(SpecFixes.offersFixes(code), row.contains("**quick fix**"), code);
+    }
+    assertTrue(rows.stream().filter(row -> row.contains("**quick fix**")).count() >= 5);
   }
 
   /** The fixes of the issue with {@code code} that starts where {@code at} does in the text. */
