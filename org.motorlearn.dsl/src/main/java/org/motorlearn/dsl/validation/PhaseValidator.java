@@ -63,25 +63,32 @@ public class PhaseValidator extends MotorLearnCheckBase {
     Network network = (Network) source.eContainer();
     List<String> groups = new ArrayList<>();
     boolean exists = false;
+    // an edge with an end that does not resolve may be the one meant: its own error says what is wrong
+    boolean incomplete = false;
     for (Input input : network.getInputs()) {
       for (Module module : input.getTargets()) {
-        groups.add(input.getName() + " -> " + module.getName());
-        exists |= input == source && module == target;
+        incomplete |= !resolved(module);
+        if (resolved(module)) {
+          groups.add(input.getName() + " -> " + module.getName());
+          exists |= input == source && module == target;
+        }
       }
     }
     for (Connection connection : network.getConnections()) {
-      if (connection.getSource() != null && connection.getTarget() != null) {
+      incomplete |= !resolved(connection.getSource()) || !resolved(connection.getTarget());
+      if (resolved(connection.getSource()) && resolved(connection.getTarget())) {
         groups.add(connection.getSource().getName() + " -> " + connection.getTarget().getName());
         exists |= connection.getSource() == source && connection.getTarget() == target;
       }
     }
     for (Readout readout : network.getReadouts()) {
-      if (readout.getSource() != null) {
+      incomplete |= !resolved(readout.getSource());
+      if (resolved(readout.getSource())) {
         groups.add(readout.getSource().getName() + " -> " + readout.getName());
         exists |= readout.getSource() == source && readout == target;
       }
     }
-    if (!exists) {
+    if (!exists && !incomplete) {
       error(source.getName() + " -> " + target.getName() + " names no weights: it is no connection, input or readout of network "
           + network.getName() + "; its weight groups between nodes are: " + String.join(", ", groups), projection,
           ML.getProjectionGroup_Target(), IssueCodes.UNKNOWN_WEIGHT_GROUP);

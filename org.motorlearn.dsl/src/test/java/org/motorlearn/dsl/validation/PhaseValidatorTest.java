@@ -18,6 +18,11 @@ class PhaseValidatorTest extends ValidationTestBase {
         + "Upstream -> PMd, PMd -> M1, M1 -> hand");
     assertNoIssue(reference(HINPUT_PLASTIC, "plastic cue -> PMd, M1 -> hand, PMd.input, all except readout"),
         IssueCodes.UNKNOWN_WEIGHT_GROUP);
+    // a misspelt connection is reported where it is written, not again at every weight group that means it
+    String misspelt = reference("connect Upstream -> PMd", "connect Upstream -> PMdd");
+    assertError(misspelt, ML.getConnection(), IssueCodes.UNRESOLVED_REFERENCE, "unknown module 'PMdd'; did you mean 'PMd'? "
+        + "known modules: Upstream, PMd, M1");
+    assertNoIssue(misspelt, IssueCodes.UNKNOWN_WEIGHT_GROUP);
   }
 
   @Test
