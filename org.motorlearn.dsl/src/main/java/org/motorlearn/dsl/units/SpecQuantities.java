@@ -337,7 +337,9 @@ public final class SpecQuantities {
 
   private static Conversion whole(BigDecimal value) {
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-      return Conversion.problem("must be a whole number, got " + value.toPlainString());
+      String plain = value.toPlainString();
+      // 0.0001 as such, 1e-40 as the user would write it rather than 41 digits
+      return Conversion.problem("must be a whole number, got " + (plain.length() <= 12 ? plain : value.toString().toLowerCase()));
     }
     return Conversion.of(value.doubleValue());
   }

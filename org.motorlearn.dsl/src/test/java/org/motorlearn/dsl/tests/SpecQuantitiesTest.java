@@ -51,6 +51,8 @@ public class SpecQuantitiesTest {
         SpecQuantities.convert(q("1", "bins"), Kind.TIME_STEP, 0.01).problem());
     assertEquals("wrong unit 'ms': expected a whole number without unit, e.g. 400", SpecQuantities.count(q("400", "ms")).problem());
     assertEquals("must be a whole number, got 2.5", SpecQuantities.count(q("2.5", null)).problem());
+    assertEquals("must be a whole number, got 0.0001", SpecQuantities.count(q("1e-4", null)).problem());
+    assertEquals("must be a whole number, got 1e-40", SpecQuantities.count(q("1e-40", null)).problem(), "not 41 digits");
     assertEquals("missing unit: expected an angle (deg or rad), e.g. 30 deg", SpecQuantities.degrees(q("30", null)).problem());
   }
 
