@@ -441,6 +441,15 @@ public final class NumericRules {
   }
 
   static String number(double value) {
+    double magnitude = Math.abs(value);
+    if (value != 0 && Double.isFinite(value) && (magnitude >= 1e7 || magnitude < 1e-3)) {
+      // in fixed notation 1e38 would be 39 digits and 0.0004 would print as 0: 1e38, 4e-4, 2.5e-5
+      String text = String.format(Locale.ROOT, "%.3e", value);
+      int e = text.indexOf('e');
+      String mantissa = text.substring(0, e).replaceAll("0+$", "");
+      mantissa = mantissa.endsWith(".") ? mantissa.substring(0, mantissa.length() - 1) : mantissa;
+      return mantissa + "e" + Integer.parseInt(text.substring(e + 1));
+    }
     String text = String.format(Locale.ROOT, "%.3f", value);
     text = text.replaceAll("0+$", "");
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;

@@ -24,6 +24,13 @@ class NetworkValidatorTest extends ValidationTestBase {
     assertError(reference(M1, "module M1 { units 40 activation tanh tau 5 ms }"), ML.getModule(), IssueCodes.EULER_UNSTABLE,
         "dt/tau = 2 (dt 10 ms, tau 5 ms) in module M1 is above 1: the Euler step overshoots and the dynamics are unstable; "
             + "make tau at least dt (the reference uses dt 10 ms, tau 50 ms: dt/tau = 0.2)");
+    // very small and very large numbers keep their digits (tau is not 0 ms) without filling the line
+    assertError(reference(M1, "module M1 { units 40 activation tanh tau 0.0004 ms }"), ML.getModule(),
+        IssueCodes.EULER_UNSTABLE, "dt/tau = 25000 (dt 10 ms, tau 4e-4 ms) in module M1 is above 1: the Euler step "
+            + "overshoots and the dynamics are unstable; make tau at least dt (the reference uses dt 10 ms, tau 50 ms: dt/tau = 0.2)");
+    assertError(reference(M1, "module M1 { units 40 activation tanh tau 2e-12 s }"), ML.getModule(),
+        IssueCodes.EULER_UNSTABLE, "dt/tau = 5e9 (dt 10 ms, tau 2e-9 ms) in module M1 is above 1: the Euler step "
+            + "overshoots and the dynamics are unstable; make tau at least dt (the reference uses dt 10 ms, tau 50 ms: dt/tau = 0.2)");
   }
 
   @Test
