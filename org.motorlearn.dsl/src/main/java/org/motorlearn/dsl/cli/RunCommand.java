@@ -297,6 +297,9 @@ final class RunCommand implements Callable<Integer> {
     if (result.error() != null) {
       out.println("error: " + result.error());
     }
+    for (String warning : result.warnings()) {
+      out.println(console.style(Console.Style.WARNING, "warning: ") + warning);
+    }
     if (!result.metrics().isEmpty()) {
       out.println();
       new RunSummary(experiment, result.metrics()).print(out);

@@ -273,6 +273,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aRunWhoseTrainingDivergedCompletesWithAWarningInItsSummary() throws IOException {
+    write("tiny.motor", TINY);
+    // a learning rate of 1000 makes the loss grow by orders of magnitude without overflowing
+    CliRun run = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.lr=1000");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    String warning = "warning: phase initial: the loss grew from ";
+    assertTrue(run.err().contains(warning), "printed when it happens: " + run);
+    assertTrue(run.out().contains(warning), "and again in the summary: " + run);
+    assertTrue(run.out().contains("so training diverged; lower the learning rate (lr) or clip the gradient norm (clip)"), run::toString);
+  }
+
+  @Test
   void aFileWithoutExperimentsIsTwo() throws IOException {
     write("lib.motor", "task T { targets 8 }\n");
     CliRun run = CliRun.in(folder, "run", "lib.motor");

@@ -23,6 +23,7 @@ final class Html {
       .status.completed { background: #009E73; } .status.failed { background: #B2182B; }
       .status.running, .status.cancelled, .status.unknown { background: #E69F00; }
       .error { background: #fdecea; border-left: 4px solid #B2182B; padding: 8px 12px; }
+      .warning { background: #fff4e0; border-left: 4px solid #E69F00; padding: 8px 12px; }
       dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 0; font-size: 14px; }
       dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
       code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }

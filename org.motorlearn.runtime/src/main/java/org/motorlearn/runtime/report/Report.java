@@ -127,6 +127,9 @@ public final class Report {
     if (run.text("error") != null) {
       out.append("<p class=\"error\">").append(Html.escape(run.text("error"))).append("</p>\n");
     }
+    for (JsonElement warning : Json.array(m, "warnings")) {
+      out.append("<p class=\"warning\">warning: ").append(Html.escape(warning.getAsString())).append("</p>\n");
+    }
     List<String[]> facts = new ArrayList<>();
     facts.add(new String[] {"seed", run.text("seed")});
     String hash = run.text("specSha256");

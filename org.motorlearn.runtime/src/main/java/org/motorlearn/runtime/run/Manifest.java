@@ -54,6 +54,7 @@ public final class Manifest {
     m.put("ended", null);
     m.put("resumed", List.of());
     m.put("reusedPhases", Map.of());
+    m.put("warnings", List.of());
     Map<String, Object> phases = new LinkedHashMap<>();
     experiment.phases().forEach(p -> phases.put(p.name(), "pending"));
     m.put("phases", phases);
@@ -136,6 +137,23 @@ public final class Manifest {
     entry.put("from", source.toString());
     entry.put("threadLayout", sourceThreadLayout);
     tree.getAsJsonObject("reusedPhases").add(phase, TREES.toJsonTree(entry));
+  }
+
+  /** Records a warning about the run's results (e.g. a phase whose training diverged), in field {@code warnings}. */
+  public void warning(String message) {
+    if (!tree.has("warnings") || !tree.get("warnings").isJsonArray()) {
+      tree.add("warnings", new com.google.gson.JsonArray()); // a run started before the field existed
+    }
+    tree.getAsJsonArray("warnings").add(message);
+  }
+
+  /** The warnings recorded so far. */
+  public List<String> warnings() {
+    List<String> warnings = new java.util.ArrayList<>();
+    if (tree.has("warnings") && tree.get("warnings").isJsonArray()) {
+      tree.getAsJsonArray("warnings").forEach(w -> warnings.add(w.getAsString()));
+    }
+    return warnings;
   }
 
   public void end(RunStatus status, String error) {

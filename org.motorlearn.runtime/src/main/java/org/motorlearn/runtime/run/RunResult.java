@@ -1,6 +1,7 @@
 package org.motorlearn.runtime.run;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,13 @@ import java.util.Map;
  * @param error why a run failed (null otherwise)
  * @param metrics the headline metrics of summary.json: per phase its test metrics, per analysis its
  *     results (nested maps of strings, numbers and lists)
+ * @param warnings the manifest's warnings about the results (e.g. a phase whose training diverged)
  */
-public record RunResult(Path folder, RunStatus status, String error, Map<String, Object> metrics) {
+public record RunResult(Path folder, RunStatus status, String error, Map<String, Object> metrics, List<String> warnings) {
 
   public RunResult {
     metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
   public boolean completed() {

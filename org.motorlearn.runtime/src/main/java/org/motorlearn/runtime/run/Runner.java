@@ -96,7 +96,7 @@ public final class Runner {
         if (reportMissing) {
           writeReport();
         }
-        return new RunResult(folder.root(), RunStatus.COMPLETED, null, readSummaryMetrics());
+        return result(RunStatus.COMPLETED, null, readSummaryMetrics());
       }
       if (!manifest.threadLayout().equals(layout)) {
         progress.message("warning: this run started with thread layout '" + manifest.threadLayout() + "' and continues with '"
@@ -116,18 +116,18 @@ public final class Runner {
       manifest.end(RunStatus.COMPLETED, null);
       manifest.write();
       writeReport();
-      return new RunResult(folder.root(), RunStatus.COMPLETED, null, headline);
+      return result(RunStatus.COMPLETED, null, headline);
     } catch (Cancelled e) {
       manifest.end(RunStatus.CANCELLED, null);
       manifest.write();
       writeReport();
       progress.message("run " + e.getMessage() + "; continue it with --resume " + folder.root());
-      return new RunResult(folder.root(), RunStatus.CANCELLED, null, Map.of());
+      return result(RunStatus.CANCELLED, null, Map.of());
     } catch (NonFiniteLossException e) {
       manifest.end(RunStatus.FAILED, e.getMessage());
       manifest.write();
       writeReport();
-      return new RunResult(folder.root(), RunStatus.FAILED, e.getMessage(), Map.of());
+      return result(RunStatus.FAILED, e.getMessage(), Map.of());
     } catch (NpyException | UncheckedIOException e) {
       // A file that could not be written or read (a full disk, a vanished folder): the run failed for
       // a reason outside MotorLearn, and the message names the file; what was written stays valid.
@@ -136,7 +136,7 @@ public final class Runner {
       manifest.end(RunStatus.FAILED, error);
       manifest.write();
       writeReport();
-      return new RunResult(folder.root(), RunStatus.FAILED, error, Map.of());
+      return result(RunStatus.FAILED, error, Map.of());
     } catch (RuntimeException | Error e) {
       manifest.end(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       manifest.write();
@@ -156,6 +156,10 @@ public final class Runner {
       progress.message("warning: report.html could not be written (" + e.getMessage() + "); the run's data are complete;"
           + " draw it again with `motorlearn report " + folder.root() + "` (Report.write)");
     }
+  }
+
+  private RunResult result(RunStatus status, String error, Map<String, Object> metrics) {
+    return new RunResult(folder.root(), status, error, metrics, manifest.warnings());
   }
 
   /** A new run needs a fresh (or empty) folder; a resumed one needs an existing run folder. */
@@ -298,6 +302,10 @@ public final class Runner {
         }
       }
       optimizer = trainer.optimizerState();
+      Divergence.of(phase.name(), rows).ifPresent(warning -> {
+        progress.message("warning: " + warning);
+        manifest.warning(warning);
+      });
     }
 
     if (progress.cancelRequested()) {

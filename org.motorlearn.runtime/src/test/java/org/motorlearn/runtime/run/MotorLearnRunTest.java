@@ -1,6 +1,7 @@
 package org.motorlearn.runtime.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -98,6 +99,8 @@ class MotorLearnRunTest {
     assertEquals("0123abcd", manifest.get("specSha256").getAsString());
     assertEquals("experiment TinyVR30 { }\n", manifest.get("spec").getAsString());
     assertEquals(1e-2, manifest.getAsJsonObject("parameters").get("lr").getAsDouble());
+    assertEquals(0, manifest.getAsJsonArray("warnings").size(), () -> "warnings: " + manifest.get("warnings"));
+    assertEquals(List.of(), result.warnings());
     assertEquals(List.of("motorlearn", "run", "tiny.motor"), Json.toPlain(manifest.get("commandLine")));
     for (String key : List.of("motorlearn", "motorlearnRevision", "java", "nd4j", "backend")) {
       assertFalse(manifest.getAsJsonObject("versions").get(key).getAsString().isBlank(), key);
@@ -229,6 +232,33 @@ class MotorLearnRunTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), output);
     assertTrue(Integer.parseInt(output.trim()) > 40, output);
+  }
+
+  @Test
+  void aPhaseWhoseLossDivergesIsWarnedAboutInTheManifestAndTheProgress() {
+    Path folder = dir.resolve("diverging");
+    List<String> messages = new ArrayList<>();
+    ProgressListener listen = new ProgressListener() {
+      @Override
+      public void message(String text) {
+        messages.add(text);
+      }
+    };
+    // a learning rate of 1000 throws the weights far enough to make the loss grow without overflowing
+    RunResult result = run(TinyExperiments.experiment(6, 1000, 0), RunOptions.into(folder).withProgress(listen));
+    assertEquals(RunStatus.COMPLETED, result.status(), result::toString);
+    JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
+    List<String> warnings = new ArrayList<>();
+    manifest.getAsJsonArray("warnings").forEach(w -> warnings.add(w.getAsString()));
+    // the initial phase diverges (the adaptations that start from its weights may too)
+    assertFalse(warnings.isEmpty());
+    assertTrue(warnings.get(0).startsWith("phase initial: the loss grew from "), warnings::toString);
+    assertTrue(warnings.get(0).endsWith(", so training diverged; lower the learning rate (lr) or clip the gradient norm (clip)"),
+        warnings::toString);
+    assertTrue(messages.contains("warning: " + warnings.get(0)), messages::toString);
+    assertEquals(warnings, result.warnings());
+    String report = assertDoesNotThrow(() -> Files.readString(folder.resolve("report.html")));
+    assertTrue(report.contains("<p class=\"warning\">warning: phase initial: the loss grew from "), "the report shows it");
   }
 
   @Test
