@@ -5,6 +5,8 @@ import com.google.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.antlr.runtime.RecognitionException;
 import org.antlr.runtime.Token;
 import org.antlr.runtime.TokenStream;
@@ -14,6 +16,7 @@ import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
+import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
 
@@ -39,6 +42,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Set<String> DECLARATIONS = Set.of(
       "experiment", "network", "module", "input", "readout", "task", "perturbation", "loss", "phase", "analysis");
 
+  private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '(.*)'", Pattern.DOTALL);
+  private static final Pattern MISMATCHED = Pattern.compile("mismatched input '(.*)' expecting (.*)", Pattern.DOTALL);
+  private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*)' expecting (.*)", Pattern.DOTALL);
+  private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
+  private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
+
   private final Set<String> keywords = new LinkedHashSet<>();
   private final BlockSettings blockSettings;
 
@@ -56,7 +65,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     Token token = exception == null ? null : exception.token;
     String text = token == null ? null : token.getText();
     if (text == null || !keywords.contains(text) || !Character.isLetter(text.charAt(0))) {
-      return super.getSyntaxErrorMessage(context);
+      return inWords(context);
     }
     String previous = previousToken(exception);
     if (previous != null && DECLARATIONS.contains(previous)) {
@@ -74,7 +83,72 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
           + " (it belongs in " + String.join(" or ", where) + "); " + kind + " settings are: "
           + String.join(", ", known), SETTING_IN_WRONG_BLOCK);
     }
-    return super.getSyntaxErrorMessage(context);
+    if (MISSING_EOF.matcher(String.valueOf(context.getDefaultMessage())).matches() && !owners.isEmpty()) {
+      // the block that does not have the setting was closed by the parser's recovery: the file's last element
+      List<String> where = owners.stream().map(o -> article(o.toLowerCase())).toList();
+      EObject closed = block instanceof Model model && !model.getElements().isEmpty()
+          ? model.getElements().get(model.getElements().size() - 1) : null;
+      String of = closed == null ? "here" : "of " + describe(closed, closed.eClass().getName().toLowerCase());
+      return new SyntaxErrorMessage("'" + text + "' is not a setting " + of + " (it belongs in " + String.join(" or ", where)
+          + "); move it into that block", SETTING_IN_WRONG_BLOCK);
+    }
+    return inWords(context);
+  }
+
+  /**
+   * ANTLR's own messages ("mismatched input 'x' expecting '}'", "missing EOF at 'x'") said as a user
+   * would, with the block being parsed and the expected token's meaning ("a name" for RULE_ID).
+   */
+  private SyntaxErrorMessage inWords(IParserErrorContext context) {
+    String message = context.getDefaultMessage();
+    if (message == null) {
+      return super.getSyntaxErrorMessage(context);
+    }
+    String where = where(context.getCurrentContext());
+    RecognitionException exception = context.getRecognitionException();
+    String previous = exception == null || exception.token == null ? null : previousToken(exception);
+    Matcher m;
+    if (previous != null && DECLARATIONS.contains(previous)
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      message = "'" + previous + "' needs a name: write one after it, e.g. '" + previous + " Name'"
+          + (exception.token.getText() == null ? "" : " before " + found(exception.token.getText()));
+    } else if ((m = NO_VIABLE.matcher(message)).matches()) {
+      message = "unexpected " + found(m.group(1)) + where;
+    } else if ((m = MISMATCHED.matcher(message)).matches()) {
+      message = "expected " + expected(m.group(2)) + where + " but found " + found(m.group(1));
+    } else if ((m = EXTRANEOUS.matcher(message)).matches() && !"EOF".equals(m.group(2))) {
+      message = "unexpected " + found(m.group(1)) + where + " (expected " + expected(m.group(2)) + ")";
+    } else if ((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches()) {
+      // the parser had a complete file before this token
+      message = "unexpected " + found(m.group(1)) + " after the end of the last declaration; is there a '}' too many above it?";
+    } else if ((m = MISSING.matcher(message)).matches()) {
+      message = "missing " + expected(m.group(1)) + " before " + found(m.group(2)) + where;
+    } else {
+      return super.getSyntaxErrorMessage(context);
+    }
+    return new SyntaxErrorMessage(message, org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC);
+  }
+
+  private static String where(EObject block) {
+    if (block == null || block.eClass().getEStructuralFeature("name") == null) {
+      return "";
+    }
+    return " in " + describe(block, block.eClass().getName().toLowerCase());
+  }
+
+  private static String found(String token) {
+    return "<EOF>".equals(token) ? "the end of the file" : "'" + token + "'";
+  }
+
+  /** ANTLR's name of an expected token in words: RULE_ID is a name, '}' stays '}'. */
+  private static String expected(String token) {
+    return switch (token) {
+      case "RULE_ID" -> "a name";
+      case "RULE_INT", "RULE_DECIMAL", "RULE_NUMBER" -> "a number";
+      case "RULE_STRING" -> "a quoted string";
+      case "EOF", "<EOF>" -> "the end of the file";
+      default -> token;
+    };
   }
 
   private static String previousToken(RecognitionException exception) {

@@ -279,6 +279,31 @@ public class MotorLearnParsingTest {
   }
 
   @Test
+  public void otherSyntaxErrorsAreSaidInTheLanguagesWords() throws Exception {
+    // ANTLR's "extraneous input '5' expecting '}'" and "mismatched input '{' expecting RULE_ID", with the block and
+    // without token names
+    assertEquals("unexpected '5' in module PMd (expected '}')", firstError("network N { module PMd { units 400 5 } }"));
+    assertEquals("'network' needs a name: write one after it, e.g. 'network Name' before '{'", firstError("network { dt 10 ms }"));
+    // "missing EOF at '}'" / "extraneous input '}' expecting EOF": the file was complete before it
+    assertEquals("unexpected '}' after the end of the last declaration; is there a '}' too many above it?",
+        firstError("network N { module PMd { units 4 } } }"));
+    // a setting of another block, in an experiment or after the parser's recovery closed it
+    assertEquals("'targets' is not a setting of experiment E (it belongs in a task); experiment settings are: seed, precision,"
+        + " checkpoint every, network, task, loss, perturbation, phase, analysis, sweep",
+        firstError("experiment E {\n  seed 0\n  targets 8\n}\n"));
+    List<Resource.Diagnostic> errors = parse("experiment E {\n  network N { module PMd { units 4 targets 8 } }\n  targets 8\n}\n")
+        .eResource().getErrors();
+    assertEquals("'targets' is not a setting of experiment E (it belongs in a task); move it into that block",
+        errors.get(errors.size() - 1).getMessage());
+  }
+
+  private String firstError(String text) throws Exception {
+    List<Resource.Diagnostic> errors = parse(text).eResource().getErrors();
+    assertFalse(errors.isEmpty(), text);
+    return errors.get(0).getMessage();
+  }
+
+  @Test
   public void someKeywordsAreAlsoNames() throws Exception {
     Model model = parse("""
         experiment E {
