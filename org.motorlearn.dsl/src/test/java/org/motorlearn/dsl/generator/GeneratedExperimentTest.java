@@ -150,6 +150,10 @@ class GeneratedExperimentTest {
     SpecException e = assertThrows(SpecException.class, () -> compiled(VR30).experiments().get(0)
         .build(Parameters.of(Map.of("Cortex.PMd.units", 200.5))));
     assertEquals("parameter Cortex.PMd.units must be a whole number, got 200.5", e.getMessage());
+    SpecException large = assertThrows(SpecException.class, () -> compiled(VR30).experiments().get(0)
+        .build(Parameters.of(Map.of("Cortex.PMd.units", 1e10))));
+    assertEquals("parameter Cortex.PMd.units is too large: 10000000000; at most 2147483647", large.getMessage(),
+        "1e10 is a whole number");
   }
 
   @Test

@@ -40,8 +40,12 @@ public final class Parameters {
   /** The value of an integer parameter; an override with a fractional part is an error. */
   public int integer(String name, int defaultValue) {
     double value = real(name, defaultValue);
-    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+    if (value != Math.rint(value)) {
       throw new SpecException("parameter " + name + " must be a whole number, got " + value);
+    }
+    if (Math.abs(value) > Integer.MAX_VALUE) {
+      throw new SpecException(String.format(java.util.Locale.ROOT, "parameter %s is too large: %.0f; at most %d", name, value,
+          Integer.MAX_VALUE));
     }
     return (int) value;
   }
