@@ -335,11 +335,19 @@ public final class SpecQuantities {
     return ms == Math.rint(ms) ? (long) ms + " ms" : seconds + " s";
   }
 
+  /** A number for a message: 0.0001 or 3000000000 as such, 1e-40 or 1e10 as the user would write them, not 41 digits. */
+  private static String written(BigDecimal value) {
+    String plain = value.stripTrailingZeros().toPlainString();
+    return plain.length() <= 12 ? plain : value.stripTrailingZeros().toString().toLowerCase().replace("e+", "e");
+  }
+
   private static Conversion whole(BigDecimal value) {
     if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-      String plain = value.toPlainString();
-      // 0.0001 as such, 1e-40 as the user would write it rather than 41 digits
-      return Conversion.problem("must be a whole number, got " + (plain.length() <= 12 ? plain : value.toString().toLowerCase()));
+      return Conversion.problem("must be a whole number, got " + written(value));
+    }
+    if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      // counts become Java ints (sizes, indices, the seed): a larger one could not even be compiled
+      return Conversion.problem("must be at most " + Integer.MAX_VALUE + ", got " + written(value));
     }
     return Conversion.of(value.doubleValue());
   }

@@ -25,7 +25,7 @@ import org.motorlearn.dsl.validation.EffectiveSettings.Value;
 public final class MemoryEstimate {
 
   /** The biggest phase, its estimate in bytes and how it was computed. */
-  public record Result(String phase, long bytes, String explanation) {
+  public record Result(String phase, double bytes, String explanation) {
   }
 
   static final int STATE_ARRAYS = 6;
@@ -57,8 +57,7 @@ public final class MemoryEstimate {
       }
       Value batchValue = settings.value(phase, ML.getPhase_Batch());
       long batch = batchValue == null ? (long) NumericRules.DEFAULT_BATCH : (long) batchValue.value();
-      double total = (double) bins * batch * units * STATE_ARRAYS * bytes + (double) weights * PARAMETER_COPIES * bytes;
-      long estimate = total > Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
+      double estimate = (double) bins * batch * units * STATE_ARRAYS * bytes + (double) weights * PARAMETER_COPIES * bytes;
       if (largest == null || estimate > largest.bytes()) {
         largest = new Result(phase.getName(), estimate, bins + " bins x batch " + batch + " x " + units + " units x "
             + STATE_ARRAYS + " arrays x " + bytes + " bytes, plus " + weights + " weights x " + PARAMETER_COPIES);
@@ -67,33 +66,42 @@ public final class MemoryEstimate {
     return largest;
   }
 
-  /** The number of weights (and biases) of a network. */
+  /**
+   * The number of weights (and biases) of a network; Long.MAX_VALUE when it is larger (absurd sizes
+   * must not overflow into a small number).
+   */
   static long weights(Network network, EffectiveSettings settings) {
-    long count = 0;
-    for (Module module : network.getModules()) {
-      long units = units(module, settings);
-      if (!module.isNoRecurrence()) {
-        count += units * units;
+    try {
+      long count = 0;
+      for (Module module : network.getModules()) {
+        long units = units(module, settings);
+        if (!module.isNoRecurrence()) {
+          count = Math.addExact(count, Math.multiplyExact(units, units));
+        }
       }
-    }
-    for (Input input : network.getInputs()) {
-      long size = size(settings.value(input, ML.getInput_Size()));
-      for (Module target : input.getTargets()) {
-        count += size * units(target, settings);
+      for (Input input : network.getInputs()) {
+        long size = size(settings.value(input, ML.getInput_Size()));
+        for (Module target : input.getTargets()) {
+          count = Math.addExact(count, Math.multiplyExact(size, units(target, settings)));
+        }
       }
+      for (var connection : network.getConnections()) {
+        count = Math.addExact(count, Math.multiplyExact(units(connection.getSource(), settings),
+            units(connection.getTarget(), settings)));
+      }
+      for (Readout readout : network.getReadouts()) {
+        long size = size(settings.value(readout, ML.getReadout_Size()));
+        count = Math.addExact(count, Math.addExact(Math.multiplyExact(size, units(readout.getSource(), settings)),
+            readout.isNoBias() ? 0 : size));
+      }
+      return count;
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
     }
-    for (var connection : network.getConnections()) {
-      count += units(connection.getSource(), settings) * units(connection.getTarget(), settings);
-    }
-    for (Readout readout : network.getReadouts()) {
-      long size = size(settings.value(readout, ML.getReadout_Size()));
-      count += size * units(readout.getSource(), settings) + (readout.isNoBias() ? 0 : size);
-    }
-    return count;
   }
 
   /** "3.2 GB". */
-  public static String gigabytes(long bytes) {
+  public static String gigabytes(double bytes) {
     return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
   }
 

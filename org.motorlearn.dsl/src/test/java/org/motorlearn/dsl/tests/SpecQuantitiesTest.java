@@ -53,6 +53,10 @@ public class SpecQuantitiesTest {
     assertEquals("must be a whole number, got 2.5", SpecQuantities.count(q("2.5", null)).problem());
     assertEquals("must be a whole number, got 0.0001", SpecQuantities.count(q("1e-4", null)).problem());
     assertEquals("must be a whole number, got 1e-40", SpecQuantities.count(q("1e-40", null)).problem(), "not 41 digits");
+    assertEquals("must be at most 2147483647, got 10000000000", SpecQuantities.count(q("1e10", null)).problem());
+    assertEquals("must be at most 2147483647, got 1e20", SpecQuantities.count(q("1e20", null)).problem());
+    assertEquals("must be at most 2147483647, got 3000000000", SpecQuantities.count(q("3000000000", null)).problem());
+    assertValue(2147483647, SpecQuantities.count(q("2147483647", null)));
     assertEquals("missing unit: expected an angle (deg or rad), e.g. 30 deg", SpecQuantities.degrees(q("30", null)).problem());
   }
 

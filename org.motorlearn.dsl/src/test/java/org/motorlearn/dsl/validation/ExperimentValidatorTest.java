@@ -37,6 +37,12 @@ class ExperimentValidatorTest extends ValidationTestBase {
         + "x batch 80 x 200080 units x 6 arrays x 4 bytes, plus 40008405042 weights x 4), more than the " + limitText
         + " this JVM may use; reduce batch, units or trial length, or run Java with more memory (e.g. -Xmx993g)");
     assertNoIssue(REFERENCE, IssueCodes.MEMORY_ABOVE_LIMIT);
+    // the largest module a count allows: its 4.6e18 weights must not overflow into a small estimate
+    String huge = reference("module M1 { units 40", "module M1 { units 2147483647");
+    assertWarning(huge, ML.getExperiment(), IssueCodes.MEMORY_ABOVE_LIMIT, "training phase initial needs about 73788626936.7 GB"
+        + " (400 bins x batch 80 x 2147483727 units x 6 arrays x 4 bytes, plus 4611686104326738825 weights x 4), more than"
+        + " the " + limitText + " this JVM may use; reduce batch, units or trial length, or run Java with more memory"
+        + " (e.g. -Xmx92235783671g)");
   }
 
   @Test
