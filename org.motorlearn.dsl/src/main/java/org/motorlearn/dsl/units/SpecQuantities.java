@@ -186,6 +186,9 @@ public final class SpecQuantities {
     if (value == null) {
       return Conversion.problem("a number is missing");
     }
+    if (Double.isInfinite(value.doubleValue())) {
+      return Conversion.problem("too large: " + written(value) + " is beyond the largest number a double holds (about 1.8e308)");
+    }
     String u = "bin".equals(unit) ? "bins" : unit;
     switch (kind) {
       case TIME:
@@ -323,10 +326,11 @@ public final class SpecQuantities {
     if (quantity == null || quantity.getValue() == null) {
       return "?";
     }
+    // BigDecimal writes 1e400 as 1E+400
+    String value = quantity.getValue().toString().contains("E") ? written(quantity.getValue()) : quantity.getValue().toString();
     if ("bin".equals(quantity.getUnit())) {
-      return "bin " + quantity.getValue().toString();
+      return "bin " + value;
     }
-    String value = quantity.getValue().toString();
     return quantity.getUnit() == null ? value : "%".equals(quantity.getUnit()) ? value + "%" : value + " " + quantity.getUnit();
   }
 

@@ -57,6 +57,8 @@ public class SpecQuantitiesTest {
     assertEquals("must be at most 2147483647, got 1e20", SpecQuantities.count(q("1e20", null)).problem());
     assertEquals("must be at most 2147483647, got 3000000000", SpecQuantities.count(q("3000000000", null)).problem());
     assertValue(2147483647, SpecQuantities.count(q("2147483647", null)));
+    assertEquals("too large: 1e400 is beyond the largest number a double holds (about 1.8e308)",
+        SpecQuantities.degrees(q("1e400", "deg")).problem(), "not an infinite rotation");
     assertEquals("missing unit: expected an angle (deg or rad), e.g. 30 deg", SpecQuantities.degrees(q("30", null)).problem());
   }
 
