@@ -112,6 +112,10 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "'" + previous + "' needs a name: write one after it, e.g. '" + previous + " Name'"
           + (exception.token.getText() == null ? "" : " before " + found(exception.token.getText()));
+    } else if (previous != null && keywords.contains(previous) && Character.isLetter(previous.charAt(0))
+        && ("}".equals(exception.token.getText()) || exception.token.getType() == Token.EOF)
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      message = "'" + previous + "' is missing its value" + where + " (the block ends right after it)";
     } else if ((m = NO_VIABLE.matcher(message)).matches()) {
       message = "unexpected " + found(m.group(1)) + where;
     } else if ((m = MISMATCHED.matcher(message)).matches()) {
@@ -144,7 +148,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static String expected(String token) {
     return switch (token) {
       case "RULE_ID" -> "a name";
-      case "RULE_INT", "RULE_DECIMAL", "RULE_NUMBER" -> "a number";
+      case "RULE_INT", "RULE_EXP_INT" -> "a number";
       case "RULE_STRING" -> "a quoted string";
       case "EOF", "<EOF>" -> "the end of the file";
       default -> token;

@@ -284,6 +284,8 @@ public class MotorLearnParsingTest {
     // without token names
     assertEquals("unexpected '5' in module PMd (expected '}')", firstError("network N { module PMd { units 400 5 } }"));
     assertEquals("'network' needs a name: write one after it, e.g. 'network Name' before '{'", firstError("network { dt 10 ms }"));
+    assertEquals("'seed' is missing its value in experiment E (the block ends right after it)",
+        firstError("experiment E {\n  seed\n}\n"));
     // "missing EOF at '}'" / "extraneous input '}' expecting EOF": the file was complete before it
     assertEquals("unexpected '}' after the end of the last declaration; is there a '}' too many above it?",
         firstError("network N { module PMd { units 4 } } }"));
