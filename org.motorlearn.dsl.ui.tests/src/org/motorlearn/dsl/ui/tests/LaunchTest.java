@@ -1,6 +1,7 @@
 package org.motorlearn.dsl.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +98,25 @@ class LaunchTest {
     assertEquals(List.of("initial"), report.report().phases().stream().map(p -> p.name()).toList());
     assertEquals(2, report.report().phases().get(0).loss().length, "one loss per update (updates 2)");
     assertTrue(report.texts().contains("completed"), report.texts().toString());
+    assertEquals(List.of(), run.warnings());
+    assertFalse(report.texts().contains("Warning:"), report.texts().toString());
     Workbench.screenshot("run-report");
+  }
+
+  @Test
+  void theReportShowsTheWarningsOfTheManifest() throws Exception {
+    Path folder = project.getLocation().toPath().resolve("runs").resolve("Diverged-20261128-120000");
+    Files.createDirectories(folder);
+    String warning = "phase initial: the loss grew from 10.91 at update 0 to 1.842e+08 at update 2, so training diverged;"
+        + " lower the learning rate (lr) or clip the gradient norm (clip)";
+    Files.writeString(folder.resolve(RunRecord.MANIFEST), "{\"experiment\": \"Diverged\", \"status\": \"completed\","
+        + " \"error\": null, \"warnings\": [\"" + warning + "\"], \"seed\": 1, \"started\": \"2026-11-28T12:00:00Z\","
+        + " \"ended\": \"2026-11-28T12:00:05Z\", \"phases\": {}}");
+    assertEquals(List.of(warning), RunRecord.read(folder).warnings());
+    RunReportEditor report = (RunReportEditor) Workbench.page().openEditor(new RunReportInput(folder), RunReportEditor.ID);
+    List<String> texts = report.texts();
+    int at = texts.indexOf("Warning:");
+    assertTrue(at >= 0 && texts.get(at + 1).equals(warning), texts.toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.motorlearn.dsl.ui.runs;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,12 +18,12 @@ import java.util.stream.Stream;
 import org.motorlearn.dsl.ui.launch.ActiveRuns;
 
 /**
- * One run folder as docs/run-format.md describes it: manifest.json (what ran, how it ended) and
+ * One run folder as docs/run-format.md describes it: manifest.json (what ran, how it ended, warnings) and
  * summary.json (headline metrics). A run whose manifest still says "running" but whose process is
  * not running in this workbench is shown as interrupted, never as complete.
  */
-public record RunRecord(Path folder, String experiment, String status, String error, Long seed, String started,
-    String ended, Map<String, String> phases, Map<String, Double> metrics) {
+public record RunRecord(Path folder, String experiment, String status, String error, List<String> warnings, Long seed,
+    String started, String ended, Map<String, String> phases, Map<String, Double> metrics) {
 
   public static final String MANIFEST = "manifest.json";
   public static final String SUMMARY = "summary.json";
@@ -50,8 +51,13 @@ public record RunRecord(Path folder, String experiment, String status, String er
     }
     Long seed = manifest.get("seed") != null && manifest.get("seed").isJsonPrimitive()
         ? manifest.get("seed").getAsLong() : null;
+    List<String> warnings = new ArrayList<>();
+    if (manifest.get("warnings") instanceof JsonArray array) {
+      array.forEach(warning -> warnings.add(text(warning)));
+    }
     return new RunRecord(folder, text(manifest.get("experiment")), text(manifest.get("status")),
-        text(manifest.get("error")), seed, text(manifest.get("started")), text(manifest.get("ended")), phases, metrics);
+        text(manifest.get("error")), List.copyOf(warnings), seed, text(manifest.get("started")), text(manifest.get("ended")),
+        phases, metrics);
   }
 
   /** The runs in a folder of run folders, newest first. */

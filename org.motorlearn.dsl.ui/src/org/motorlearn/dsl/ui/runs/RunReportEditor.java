@@ -84,6 +84,9 @@ public final class RunReportEditor extends EditorPart {
     if (!run.error().isEmpty()) {
       field("Error", run.error());
     }
+    for (String warning : run.warnings()) {
+      field("Warning", warning);
+    }
     field("Seed", run.seed() == null ? "" : run.seed().toString());
     field("Started", run.started());
     field("Ended", run.ended());
