@@ -32,7 +32,8 @@ final class FormatCommand implements Callable<Integer> {
 
   private final Console console;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Spec files (*.motor); several only with --in-place or --check.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Spec files (*.motor), or folders: every *.motor file "
+      + "under them; several files only with --in-place or --check.")
   private List<String> files;
 
   @ArgGroup(exclusive = true)
@@ -53,10 +54,11 @@ final class FormatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (files.size() > 1 && !mode.inPlace && !mode.check) {
+    List<String> specFiles = SpecFiles.expandFolders(console, files);
+    if (specFiles.size() > 1 && !mode.inPlace && !mode.check) {
       throw CliException.usage("several files can only be formatted with --in-place or --check");
     }
-    SpecFiles specs = SpecFiles.load(console, files);
+    SpecFiles specs = SpecFiles.load(console, specFiles);
     refuseSyntaxErrors(specs);
     int unformatted = 0;
     for (XtextResource resource : specs.requested()) {
@@ -79,7 +81,7 @@ final class FormatCommand implements Callable<Integer> {
       }
     }
     if (mode.check) {
-      console.out().println(unformatted == 0 ? "all " + TextDiagnostics.plural(files.size(), "file") + " formatted"
+      console.out().println(unformatted == 0 ? "all " + TextDiagnostics.plural(specs.requested().size(), "file") + " formatted"
           : TextDiagnostics.plural(unformatted, "file") + " not formatted; `motorlearn format --in-place` fixes them");
     }
     return unformatted == 0 ? ExitCode.OK : ExitCode.SPEC_ERRORS;

@@ -58,6 +58,45 @@ final class SpecFiles {
     return specs;
   }
 
+  /**
+   * The arguments with every folder replaced by the spec files under it (sorted; hidden folders such
+   * as .git skipped), for the commands that take many files (check, format).
+   *
+   * @throws CliException with exit code 2 for a folder without spec files
+   */
+  static List<String> expandFolders(Console console, List<String> arguments) {
+    List<String> files = new ArrayList<>();
+    for (String argument : arguments) {
+      Path path = console.resolve(argument);
+      if (!Files.isDirectory(path)) {
+        files.add(argument);
+        continue;
+      }
+      List<String> inside = new ArrayList<>();
+      try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+        walk.filter(p -> p.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(p))
+            .filter(p -> !hiddenBelow(path, p)).sorted()
+            .forEach(p -> inside.add(Path.of(argument).resolve(path.relativize(p)).toString()));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw CliException.usage("cannot read the folder " + argument + ": " + e.getMessage());
+      }
+      if (inside.isEmpty()) {
+        throw CliException.usage(argument + " holds no spec files (" + EXTENSION + ")");
+      }
+      files.addAll(inside);
+    }
+    return files;
+  }
+
+  private static boolean hiddenBelow(Path folder, Path file) {
+    for (Path part : folder.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void add(Path path, String asWritten) {
     if (Files.isDirectory(path)) {
       throw CliException.usage(asWritten + " is a folder; give a spec file (" + EXTENSION + ")");

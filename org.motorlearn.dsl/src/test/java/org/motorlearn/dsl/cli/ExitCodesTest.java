@@ -116,7 +116,22 @@ class ExitCodesTest {
         CliRun.in(folder, "check", "notes.txt").err());
     CliRun run = CliRun.in(folder, "check", "specs");
     assertEquals(ExitCode.USAGE, run.exitCode());
-    assertEquals("error: specs is a folder; give a spec file (.motor)\n", run.err());
+    assertEquals("error: specs holds no spec files (.motor)\n", run.err());
+    CliRun runFolder = CliRun.in(folder, "run", "specs");
+    assertEquals(ExitCode.USAGE, runFolder.exitCode());
+    assertEquals("error: specs is a folder; give a spec file (.motor)\n", runFolder.err(), "run takes one spec file");
+  }
+
+  @Test
+  void checkOfAFolderChecksEverySpecUnderIt() throws IOException {
+    write("specs/good.motor", "task T { targets 8 }\n");
+    write("specs/deeper/bad.motor", "task T { targets 0 }\n");
+    write("specs/.hidden/ignored.motor", "this is not a spec\n");
+    write("specs/notes.txt", "not a spec either\n");
+    CliRun run = CliRun.in(folder, "check", "specs");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.out().contains("--> specs/deeper/bad.motor:1:"), run::toString);
+    assertTrue(run.out().endsWith("1 error, 0 warnings in 2 files\n"), run::toString);
   }
 
   @Test

@@ -94,6 +94,24 @@ class FormatCommandTest {
   }
 
   @Test
+  void aFolderMeansEverySpecUnderIt() throws IOException {
+    Files.createDirectories(folder.resolve("specs/sub"));
+    Files.writeString(folder.resolve("specs/a.motor"), MESSY);
+    Files.writeString(folder.resolve("specs/sub/b.motor"), formatterOutput(MESSY));
+    CliRun check = CliRun.in(folder, "format", "--check", "specs");
+    assertEquals(ExitCode.SPEC_ERRORS, check.exitCode(), check::toString);
+    assertEquals("not formatted: specs/a.motor\n1 file not formatted; `motorlearn format --in-place` fixes them\n",
+        check.out());
+    CliRun print = CliRun.in(folder, "format", "specs");
+    assertEquals(ExitCode.USAGE, print.exitCode(), "two files cannot go to stdout: " + print);
+    CliRun inPlace = CliRun.in(folder, "format", "--in-place", "specs");
+    assertEquals("formatted specs/a.motor\n", inPlace.out(), inPlace::toString);
+    CliRun again = CliRun.in(folder, "format", "--check", "specs");
+    assertEquals(ExitCode.OK, again.exitCode(), again::toString);
+    assertEquals("all 2 files formatted\n", again.out());
+  }
+
+  @Test
   void severalFilesNeedInPlaceOrCheck() throws IOException {
     Files.writeString(folder.resolve("a.motor"), MESSY);
     Files.writeString(folder.resolve("b.motor"), MESSY);
