@@ -82,6 +82,8 @@ public final class Main {
     commandLine.addSubcommand(new SweepCommand(console));
     commandLine.addSubcommand(new CollectCommand(console));
     commandLine.addSubcommand(new ReportCommand(console));
+    commandLine.addSubcommand(new StudioCommand(console));
+    commandLine.addSubcommand(new CompletionCommand(console));
     commandLine.setOut(new PrintWriter(console.out(), true));
     commandLine.setErr(new PrintWriter(console.err(), true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
