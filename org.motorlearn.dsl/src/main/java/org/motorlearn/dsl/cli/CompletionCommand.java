@@ -28,6 +28,8 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     console.out().print(AutoComplete.bash("motorlearn", spec.root().commandLine()));
+    // the README runs the launcher as ./motorlearn from the repository's root: complete that too
+    console.out().println("complete -F _complete_motorlearn -o default ./motorlearn");
     console.out().flush();
     return ExitCode.OK;
   }

@@ -27,6 +27,12 @@ class CompletionCommandTest {
     assertEquals("run", complete(script, "motorlearn ru"));
     assertEquals("--resume --reuse", complete(script, "motorlearn run --re"));
     assertEquals("studio", complete(script, "motorlearn stu"), "the launcher's command too");
+    Process registered = new ProcessBuilder("bash", "-c", "source '" + script + "' 2>/dev/null; complete -p motorlearn ./motorlearn")
+        .redirectErrorStream(true).start();
+    String registrations = new String(registered.getInputStream().readAllBytes());
+    assertTrue(registered.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(registrations.contains("_complete_motorlearn motorlearn\n")
+        && registrations.contains("_complete_motorlearn ./motorlearn\n"), registrations);
   }
 
   @Test
