@@ -58,16 +58,12 @@ public final class SpecFixes {
       for (String name : NameSuggestions.forReferenceAt(resource, offset, written)) {
         fixes.add(new Fix("Change to '" + name + "'", offset, length, name));
       }
-    } else if (IssueCodes.UNKNOWN_SETTING.equals(code)) {
+    } else if (IssueCodes.UNKNOWN_SETTING.equals(code) || IssueCodes.UNKNOWN_PARAMETER.equals(code)) {
       Matcher suggestion = DID_YOU_MEAN.matcher(message == null ? "" : message);
       if (suggestion.find()) {
-        String setting = suggestion.group(1).split(" ")[0];
-        fixes.add(new Fix("Change to '" + setting + "'", offset, length, setting));
-      }
-    } else if (IssueCodes.UNKNOWN_PARAMETER.equals(code)) {
-      Matcher suggestion = DID_YOU_MEAN.matcher(message == null ? "" : message);
-      if (suggestion.find()) {
-        fixes.add(new Fix("Change to '" + suggestion.group(1) + "'", offset, length, suggestion.group(1)));
+        // an unknown setting is one identifier, so "initial state" replaces it by its first word
+        String meant = IssueCodes.UNKNOWN_SETTING.equals(code) ? suggestion.group(1).split(" ")[0] : suggestion.group(1);
+        fixes.add(new Fix("Change to '" + meant + "'", offset, length, meant));
       }
     } else if (IssueCodes.MISSING_UNIT.equals(code)) {
       for (String unit : UnitSuggestions.forQuantityAt(resource, offset)) {
