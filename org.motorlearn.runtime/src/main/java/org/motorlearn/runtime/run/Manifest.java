@@ -139,12 +139,21 @@ public final class Manifest {
     tree.getAsJsonObject("reusedPhases").add(phase, TREES.toJsonTree(entry));
   }
 
-  /** Records a warning about the run's results (e.g. a phase whose training diverged), in field {@code warnings}. */
-  public void warning(String message) {
+  /**
+   * Records a warning about the run's results (e.g. a phase whose training diverged), in field
+   * {@code warnings}, unless it is recorded already (a resumed run derives it again).
+   *
+   * @return whether it was new
+   */
+  public boolean warning(String message) {
     if (!tree.has("warnings") || !tree.get("warnings").isJsonArray()) {
       tree.add("warnings", new com.google.gson.JsonArray()); // a run started before the field existed
     }
+    if (warnings().contains(message)) {
+      return false;
+    }
     tree.getAsJsonArray("warnings").add(message);
+    return true;
   }
 
   /** The warnings recorded so far. */

@@ -158,6 +158,10 @@ public final class Runner {
     }
   }
 
+  private void warnIfDiverged(PhaseSpec phase, List<LossRow> rows) {
+    Divergence.of(phase.name(), rows).filter(manifest::warning).ifPresent(warning -> progress.message("warning: " + warning));
+  }
+
   private RunResult result(RunStatus status, String error, Map<String, Object> metrics) {
     return new RunResult(folder.root(), status, error, metrics, manifest.warnings());
   }
@@ -244,6 +248,10 @@ public final class Runner {
     if (optimizer != null) {
       finalOptimizers.put(phase.name(), optimizer);
     }
+    if (!phase.evaluateOnly() && Files.isRegularFile(phaseFolder.resolve("loss.csv"))) {
+      // derived again from the loss curve: a run stopped before its manifest recorded it keeps the warning
+      warnIfDiverged(phase, LossCsv.read(phaseFolder.resolve("loss.csv")));
+    }
     Activity activity = ActivityFiles.read(phaseFolder.resolve("test"), experiment.network());
     @SuppressWarnings("unchecked")
     Map<String, Object> metrics = (Map<String, Object>) Json.toPlain(Json.read(phaseFolder.resolve("metrics.json")));
@@ -302,10 +310,7 @@ public final class Runner {
         }
       }
       optimizer = trainer.optimizerState();
-      Divergence.of(phase.name(), rows).ifPresent(warning -> {
-        progress.message("warning: " + warning);
-        manifest.warning(warning);
-      });
+      warnIfDiverged(phase, rows);
     }
 
     if (progress.cancelRequested()) {

@@ -259,6 +259,16 @@ class MotorLearnRunTest {
     assertEquals(warnings, result.warnings());
     String report = assertDoesNotThrow(() -> Files.readString(folder.resolve("report.html")));
     assertTrue(report.contains("<p class=\"warning\">warning: phase initial: the loss grew from "), "the report shows it");
+
+    // killed after the phases were published but before the manifest recorded the warnings: a resume
+    // derives them again from the loss curves, once each
+    JsonObject stopped = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
+    stopped.addProperty("status", "running");
+    stopped.add("warnings", new com.google.gson.JsonArray());
+    Json.write(folder.resolve("manifest.json"), stopped);
+    RunResult resumed = run(TinyExperiments.experiment(6, 1000, 0), RunOptions.into(folder).resuming());
+    assertEquals(RunStatus.COMPLETED, resumed.status(), resumed::toString);
+    assertEquals(warnings, resumed.warnings());
   }
 
   @Test
