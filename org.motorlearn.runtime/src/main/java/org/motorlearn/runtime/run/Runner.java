@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.motorlearn.runtime.analysis.AnalysisInput;
@@ -158,8 +159,12 @@ public final class Runner {
     }
   }
 
+  /** Records (once) and prints a warning when the phase's training diverged. */
   private void warnIfDiverged(PhaseSpec phase, List<LossRow> rows) {
-    Divergence.of(phase.name(), rows).filter(manifest::warning).ifPresent(warning -> progress.message("warning: " + warning));
+    Optional<String> warning = Divergence.of(phase.name(), rows);
+    if (warning.isPresent() && manifest.warning(warning.get())) {
+      progress.message("warning: " + warning.get());
+    }
   }
 
   private RunResult result(RunStatus status, String error, Map<String, Object> metrics) {
