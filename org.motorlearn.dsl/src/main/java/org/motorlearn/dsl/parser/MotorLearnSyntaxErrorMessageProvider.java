@@ -76,7 +76,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()
         && !owners.contains(block.eClass().getName())) {
       Set<String> known = new LinkedHashSet<>();
-      blockSettings.settingsOf(block).forEach(s -> known.add(s.words()));
+      blockSettings.settingsOf(block).forEach(s -> known.addAll(s.spellings()));
       String kind = block.eClass().getName().toLowerCase();
       List<String> where = owners.stream().map(o -> article(o.toLowerCase())).toList();
       return new SyntaxErrorMessage("'" + text + "' is not a setting of " + describe(block, kind)

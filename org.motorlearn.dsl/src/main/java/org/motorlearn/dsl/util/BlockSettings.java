@@ -10,6 +10,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.AbstractElement;
+import org.eclipse.xtext.Action;
 import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.Alternatives;
 import org.eclipse.xtext.Assignment;
@@ -33,8 +34,12 @@ import org.eclipse.xtext.RuleCall;
  */
 public final class BlockSettings {
 
-  /** One setting of a block: its leading words ("initial state") and the grammar element starting it. */
-  public record Setting(String words, AbstractElement start) {}
+  /**
+   * One setting of a block and the grammar element starting it. Its spellings are how it starts as a
+   * user types it, optional words left out: "initial state", "recurrent init", "module" (a nested
+   * block); an enum has one per word ("adam", "sgd").
+   */
+  public record Setting(List<String> spellings, AbstractElement start) {}
 
   private final Map<String, List<Setting>> byRule = new LinkedHashMap<>();
   private final Set<AbstractElement> starts = new LinkedHashSet<>();
@@ -48,11 +53,11 @@ public final class BlockSettings {
       List<Setting> settings = new ArrayList<>();
       for (AbstractElement alternative : loop.getElements()) {
         AbstractElement first = firstElement(alternative);
-        String words = leadingWords(alternative);
-        if (words.isEmpty()) {
+        List<String> spellings = spellings(alternative);
+        if (spellings.isEmpty()) {
           continue; // the UnknownSetting fallback
         }
-        settings.add(new Setting(words, first));
+        settings.add(new Setting(spellings, first));
         starts.add(first);
       }
       byRule.put(rule.getName(), Collections.unmodifiableList(settings));
@@ -84,7 +89,8 @@ public final class BlockSettings {
   public List<String> blocksWithSetting(String word) {
     List<String> blocks = new ArrayList<>();
     byRule.forEach((rule, settings) -> {
-      if (settings.stream().anyMatch(s -> s.words().equals(word) || s.words().startsWith(word + " "))) {
+      if (settings.stream().flatMap(s -> s.spellings().stream())
+          .anyMatch(spelling -> spelling.equals(word) || spelling.startsWith(word + " "))) {
         blocks.add(rule);
       }
     });
@@ -118,18 +124,15 @@ public final class BlockSettings {
     return element;
   }
 
-  /**
-   * Leading words of an alternative, e.g. "initial state", "recurrent init" (optional words are
-   * left out), "adam | sgd" (an enum), "module" (a nested block).
-   */
-  private static String leadingWords(AbstractElement alternative) {
+  /** The spellings of an alternative (see {@link Setting}); none for the UnknownSetting fallback. */
+  private static List<String> spellings(AbstractElement alternative) {
     List<AbstractElement> sequence = alternative instanceof Group
         ? ((Group) alternative).getElements() : List.of(alternative);
-    String first = wordOf(sequence.get(0));
-    if (first == null) {
-      return "";
+    List<String> first = wordsOf(sequence.get(0));
+    if (first.size() != 1) {
+      return first; // none, or an enum's words
     }
-    StringBuilder words = new StringBuilder(first);
+    StringBuilder words = new StringBuilder(first.get(0));
     for (AbstractElement element : sequence.subList(1, sequence.size())) {
       if (!(element instanceof Keyword)) {
         break;
@@ -138,38 +141,51 @@ public final class BlockSettings {
         words.append(' ').append(((Keyword) element).getValue());
       }
     }
-    return words.toString();
+    return List.of(words.toString());
   }
 
-  private static String wordOf(AbstractElement element) {
+  private static List<String> wordsOf(AbstractElement element) {
     if (element instanceof Keyword) {
-      return ((Keyword) element).getValue();
+      return List.of(((Keyword) element).getValue());
     }
     if (element instanceof Assignment) {
       AbstractElement terminal = ((Assignment) element).getTerminal();
       if (terminal instanceof Keyword) {
-        return ((Keyword) terminal).getValue();
+        return List.of(((Keyword) terminal).getValue());
       }
       if (terminal instanceof RuleCall) {
         return firstWordsOfRule(((RuleCall) terminal).getRule());
       }
     }
-    return null;
+    return List.of();
   }
 
-  private static String firstWordsOfRule(AbstractRule rule) {
-    if (rule instanceof EnumRule) {
-      List<String> literals = new ArrayList<>();
-      for (EnumLiteralDeclaration literal : EcoreUtil2.getAllContentsOfType(rule, EnumLiteralDeclaration.class)) {
-        literals.add(literal.getLiteral().getValue());
-      }
-      return String.join(" | ", literals);
-    }
-    if (rule instanceof ParserRule && !"UnknownSetting".equals(rule.getName())) {
-      for (Keyword keyword : GrammarUtil.containedKeywords(rule.getAlternatives())) {
-        return keyword.getValue();
-      }
-    }
-    return null;
+  private static List<String> firstWordsOfRule(AbstractRule rule) {
+    return "UnknownSetting".equals(rule.getName()) ? List.of() : firstWords(rule.getAlternatives());
   }
+
+  /** The words an element can start with: a keyword, the words of an enum, the first words of a rule. */
+  private static List<String> firstWords(AbstractElement element) {
+    List<String> words = new ArrayList<>();
+    if (element instanceof Keyword keyword) {
+      words.add(keyword.getValue());
+    } else if (element instanceof Assignment assignment) {
+      words.addAll(firstWords(assignment.getTerminal()));
+    } else if (element instanceof Group group) {
+      for (AbstractElement part : group.getElements()) {
+        if (!(part instanceof Action)) {
+          return firstWords(part);
+        }
+      }
+    } else if (element instanceof Alternatives alternatives) {
+      alternatives.getElements().forEach(alternative -> words.addAll(firstWords(alternative)));
+    } else if (element instanceof RuleCall call && call.getRule() instanceof EnumRule) {
+      EcoreUtil2.getAllContentsOfType(call.getRule(), EnumLiteralDeclaration.class)
+          .forEach(literal -> words.add(literal.getLiteral().getValue()));
+    } else if (element instanceof RuleCall call && call.getRule().getAlternatives() != null) {
+      words.addAll(firstWords(call.getRule().getAlternatives()));
+    }
+    return words;
+  }
+
 }

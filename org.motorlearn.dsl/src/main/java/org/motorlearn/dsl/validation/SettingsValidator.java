@@ -9,12 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.AbstractElement;
-import org.eclipse.xtext.Assignment;
-import org.eclipse.xtext.EnumRule;
-import org.eclipse.xtext.Group;
 import org.eclipse.xtext.Keyword;
-import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.IGrammarAccess;
@@ -53,8 +48,8 @@ public class SettingsValidator extends MotorLearnCheckBase {
     EObject block = setting.eContainer();
     Map<String, String> known = new LinkedHashMap<>();
     for (BlockSettings.Setting candidate : settings().settingsOf(block)) {
-      for (String words : leadingKeywords(candidate)) {
-        known.putIfAbsent(words.split(" ")[0], words);
+      for (String spelling : candidate.spellings()) {
+        known.putIfAbsent(spelling.split(" ")[0], spelling);
       }
     }
     String suggestion = Suggestions.closest(setting.getKey(), known.keySet());
@@ -189,51 +184,6 @@ public class SettingsValidator extends MotorLearnCheckBase {
   private void conflict(EObject object, String first, String second, EStructuralFeature at) {
     error(describe(object) + " says both '" + first + "' and '" + second + "', which contradict each other; keep one of them",
         object, at, IssueCodes.CONFLICTING_SETTINGS);
-  }
-
-  /**
-   * How a setting starts, as a user types it: its leading keywords ("initial state", "cue at"), or for a
-   * nested block the keyword that opens it ("module"), or for an enum each of its words ("adam", "sgd").
-   */
-  private static List<String> leadingKeywords(BlockSettings.Setting setting) {
-    AbstractElement start = setting.start();
-    if (start instanceof Assignment assignment && assignment.getTerminal() instanceof RuleCall) {
-      return firstWords(assignment.getTerminal());
-    }
-    List<AbstractElement> sequence = start.eContainer() instanceof Group group ? group.getElements() : List.of(start);
-    StringBuilder words = new StringBuilder();
-    for (AbstractElement element : sequence) {
-      AbstractElement word = element instanceof Assignment assignment ? assignment.getTerminal() : element;
-      if (!(word instanceof Keyword keyword)) {
-        break;
-      }
-      words.append(words.length() == 0 ? "" : " ").append(keyword.getValue());
-    }
-    return List.of(words.toString());
-  }
-
-  /** The words an element can start with: a keyword, the literals of an enum, the first words of a rule. */
-  private static List<String> firstWords(AbstractElement element) {
-    List<String> words = new ArrayList<>();
-    if (element instanceof Keyword keyword) {
-      words.add(keyword.getValue());
-    } else if (element instanceof Assignment assignment) {
-      words.addAll(firstWords(assignment.getTerminal()));
-    } else if (element instanceof Group group) {
-      for (AbstractElement part : group.getElements()) {
-        if (!(part instanceof org.eclipse.xtext.Action)) {
-          return firstWords(part);
-        }
-      }
-    } else if (element instanceof org.eclipse.xtext.Alternatives alternatives) {
-      alternatives.getElements().forEach(alternative -> words.addAll(firstWords(alternative)));
-    } else if (element instanceof RuleCall call && call.getRule() instanceof EnumRule) {
-      org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(call.getRule(), org.eclipse.xtext.EnumLiteralDeclaration.class)
-          .forEach(literal -> words.add(literal.getLiteral().getValue()));
-    } else if (element instanceof RuleCall call && call.getRule().getAlternatives() != null) {
-      words.addAll(firstWords(call.getRule().getAlternatives()));
-    }
-    return words;
   }
 
   private BlockSettings settings() {

@@ -270,6 +270,15 @@ public class MotorLearnParsingTest {
   }
 
   @Test
+  public void everyWordOfAnEnumSettingIsKnownAsASetting() throws Exception {
+    // 'sgd' starts a phase setting as much as 'adam' does (an enum's words are each a spelling)
+    Model model = parse("network N {\n  module PMd {\n    units 400\n    sgd lr 0.1\n  }\n}\n");
+    String message = model.eResource().getErrors().get(0).getMessage();
+    assertEquals("'sgd' is not a setting of module PMd (it belongs in a phase); module settings are: units, "
+        + "activation, tau, noise, initial state, recurrent init, no recurrence", message);
+  }
+
+  @Test
   public void keywordAsNameGetsAPreciseMessage() throws Exception {
     Model model = parse("network N { module module { units 4 } }");
     assertEquals("'module' is a keyword: write ^module to use it as a name", model.eResource().getErrors().get(0).getMessage());

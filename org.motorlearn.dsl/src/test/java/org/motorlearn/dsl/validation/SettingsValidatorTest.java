@@ -11,7 +11,7 @@ class SettingsValidatorTest extends ValidationTestBase {
   void checkUnknownSetting() {
     assertError(reference(M1, "module M1 { unts 40 activation tanh tau 50 ms }"), ML.getUnknownSetting(),
         IssueCodes.UNKNOWN_SETTING, "unknown setting 'unts' in module M1; did you mean 'units'? the settings of a module are: "
-            + "units, activation, tau, noise, initial state, recurrent weights init, no recurrence");
+            + "units, activation, tau, noise, initial state, recurrent init, no recurrence");
     assertNoIssue(REFERENCE, IssueCodes.UNKNOWN_SETTING);
   }
 
