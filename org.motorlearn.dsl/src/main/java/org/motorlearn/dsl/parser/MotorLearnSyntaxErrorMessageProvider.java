@@ -116,6 +116,14 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
         && ("}".equals(exception.token.getText()) || exception.token.getType() == Token.EOF)
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "'" + previous + "' is missing its value" + where + " (the block ends right after it)";
+    } else if (previous != null && startsSetting(previous, context.getCurrentContext())
+        && startsSetting(exception.token.getText(), context.getCurrentContext())
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      // "units 48 activation" and the next line "activation tanh": the error is at the next setting
+      Token setting = previousTokenOf(exception);
+      String line = setting.getLine() == exception.token.getLine() ? "" : " on line " + setting.getLine();
+      message = "'" + previous + "'" + line + " is missing its value" + where + " (the next setting, "
+          + found(exception.token.getText()) + ", follows it)";
     } else if ((m = NO_VIABLE.matcher(message)).matches()) {
       message = "unexpected " + found(m.group(1)) + where;
     } else if ((m = MISMATCHED.matcher(message)).matches()) {
@@ -156,6 +164,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   }
 
   private static String previousToken(RecognitionException exception) {
+    Token token = previousTokenOf(exception);
+    return token == null ? null : token.getText();
+  }
+
+  /** The last token before the offending one that is not white space or a comment. */
+  private static Token previousTokenOf(RecognitionException exception) {
     if (!(exception.input instanceof TokenStream) || exception.token.getTokenIndex() <= 0) {
       return null;
     }
@@ -165,10 +179,17 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       String text = token.getText();
       if (token.getChannel() == Token.DEFAULT_CHANNEL && text != null && !text.isBlank()
           && !text.startsWith("//") && !text.startsWith("/*")) {
-        return text;
+        return token;
       }
     }
     return null;
+  }
+
+  /** Whether a word is the first word of one of the settings of this block. */
+  private boolean startsSetting(String word, EObject block) {
+    return word != null && block != null && blockSettings.settingsOf(block).stream()
+        .flatMap(setting -> setting.spellings().stream())
+        .anyMatch(spelling -> spelling.equals(word) || spelling.startsWith(word + " "));
   }
 
   private static String article(String word) {

@@ -70,7 +70,7 @@ public class SettingsValidator extends MotorLearnCheckBase {
         continue;
       }
       List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
-      if (nodes.size() > 1) {
+      if (nodes.size() > 1 && !syntaxErrorBetween(object, nodes.get(0), nodes.get(1))) {
         duplicate(object, settingWords(feature), nodes.get(1));
       }
     }
@@ -174,6 +174,21 @@ public class SettingsValidator extends MotorLearnCheckBase {
         duplicate(object, keyword, node);
       }
     }
+  }
+
+  /**
+   * Whether the parser reported an error between two occurrences of a setting: then the second is
+   * most likely its recovery's reading of the text ("units 4 activation" followed by "activation
+   * tanh"), and the syntax error already says what is wrong.
+   */
+  private static boolean syntaxErrorBetween(EObject object, INode first, INode second) {
+    for (INode node : NodeModelUtils.getNode(object).getAsTreeIterable()) {
+      if (node.getSyntaxErrorMessage() != null && node.getOffset() >= first.getOffset()
+          && node.getOffset() <= second.getEndOffset()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void duplicate(EObject object, String words, INode second) {

@@ -295,6 +295,10 @@ public class MotorLearnParsingTest {
     assertEquals("'network' needs a name: write one after it, e.g. 'network Name' before '{'", firstError("network { dt 10 ms }"));
     assertEquals("'seed' is missing its value in experiment E (the block ends right after it)",
         firstError("experiment E {\n  seed\n}\n"));
+    assertEquals("'activation' on line 2 is missing its value in module PMd (the next setting, 'tau', follows it)",
+        firstError("network N { module PMd {\n  units 400 activation\n  tau 50 ms\n} }"));
+    assertEquals("'tau' is missing its value in module PMd (the next setting, 'units', follows it)",
+        firstError("network N { module PMd { tau units 400 } }"));
     // "missing EOF at '}'" / "extraneous input '}' expecting EOF": the file was complete before it
     assertEquals("unexpected '}' after the end of the last declaration; is there a '}' too many above it?",
         firstError("network N { module PMd { units 4 } } }"));

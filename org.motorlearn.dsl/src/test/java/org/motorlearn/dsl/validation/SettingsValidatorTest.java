@@ -1,6 +1,10 @@
 package org.motorlearn.dsl.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.motorlearn.dsl.motorLearn.Model;
 
 /** Unknown, repeated and contradicting settings; units. */
 class SettingsValidatorTest extends ValidationTestBase {
@@ -33,6 +37,15 @@ class SettingsValidatorTest extends ValidationTestBase {
     assertError(reference("seed 0", "seed 0 precision float32 precision float64"), ML.getExperiment(),
         IssueCodes.DUPLICATE_SETTING, "'precision' is given twice in experiment Feulner2022; keep one of them");
     assertNoIssue(REFERENCE, IssueCodes.DUPLICATE_SETTING);
+  }
+
+  @Test
+  void aSettingReadTwiceByTheParsersRecoveryIsNoDuplicate() {
+    // "activation" without its value, then the next line's "activation tanh": the syntax error says it
+    Model model = parseWithErrors(reference(M1, "module M1 { units 40 activation\n activation tanh tau 50 ms }"));
+    assertEquals(1, model.eResource().getErrors().size(), () -> model.eResource().getErrors().toString());
+    assertEquals(List.of(), validation.validate(model).stream()
+        .filter(issue -> IssueCodes.DUPLICATE_SETTING.equals(issue.getCode())).toList());
   }
 
   @Test

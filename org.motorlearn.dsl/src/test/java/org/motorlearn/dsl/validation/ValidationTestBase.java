@@ -63,6 +63,15 @@ abstract class ValidationTestBase {
     }
   }
 
+  /** A spec with syntax errors, as the validator sees it after the parser's recovery. */
+  protected Model parseWithErrors(String text) {
+    try {
+      return parser.parse(text);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The reference experiment with one piece of text replaced (the piece must occur). */
   protected static String reference(String piece, String replacement) {
     Assertions.assertTrue(REFERENCE.contains(piece), () -> "not in the reference spec: " + piece);
