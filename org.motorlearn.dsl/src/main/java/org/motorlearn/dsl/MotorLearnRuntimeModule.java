@@ -7,11 +7,13 @@ import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
+import org.eclipse.xtext.validation.IResourceValidator;
 import org.motorlearn.dsl.conversion.MotorLearnValueConverters;
 import org.motorlearn.dsl.naming.MotorLearnQualifiedNameProvider;
 import org.motorlearn.dsl.parser.MotorLearnSyntaxErrorMessageProvider;
 import org.motorlearn.dsl.resource.MotorLearnResourceDescriptionStrategy;
 import org.motorlearn.dsl.validation.MotorLearnLinkingDiagnosticMessageProvider;
+import org.motorlearn.dsl.validation.SyntaxFirstResourceValidator;
 
 /**
  * Runtime (UI-independent) services of the MotorLearn language.
@@ -42,6 +44,10 @@ public class MotorLearnRuntimeModule extends AbstractMotorLearnRuntimeModule {
   @Override
   public Class<? extends IValueConverterService> bindIValueConverterService() {
     return MotorLearnValueConverters.class;
+  }
+
+  public Class<? extends IResourceValidator> bindIResourceValidator() {
+    return SyntaxFirstResourceValidator.class;
   }
 
   public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

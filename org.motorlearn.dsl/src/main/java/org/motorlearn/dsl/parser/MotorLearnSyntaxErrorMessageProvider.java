@@ -14,6 +14,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 import org.motorlearn.dsl.motorLearn.Model;
@@ -104,7 +105,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     if (message == null) {
       return super.getSyntaxErrorMessage(context);
     }
-    String where = where(context.getCurrentContext());
+    String where = where(context);
     RecognitionException exception = context.getRecognitionException();
     String previous = exception == null || exception.token == null ? null : previousToken(exception);
     Matcher m;
@@ -124,6 +125,10 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       String line = setting.getLine() == exception.token.getLine() ? "" : " on line " + setting.getLine();
       message = "'" + previous + "'" + line + " is missing its value" + where + " (the next setting, "
           + found(exception.token.getText()) + ", follows it)";
+    } else if ("..".equals(previous)
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      message = "a range needs its upper end after '..'" + where + ", e.g. 7..10 cm (found "
+          + found(exception.token.getText()) + ")";
     } else if ((m = NO_VIABLE.matcher(message)).matches()) {
       message = "unexpected " + found(m.group(1)) + where;
     } else if ((m = MISMATCHED.matcher(message)).matches()) {
@@ -141,11 +146,24 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     return new SyntaxErrorMessage(message, org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC);
   }
 
-  private static String where(EObject block) {
-    if (block == null || block.eClass().getEStructuralFeature("name") == null) {
-      return "";
+  /**
+   * " in task CenterOut": the innermost named block being parsed. A range or a number being parsed has
+   * no name and no container yet, so the search continues up the node model.
+   */
+  private static String where(IParserErrorContext context) {
+    EObject block = named(context.getCurrentContext());
+    for (INode node = context.getCurrentNode(); block == null && node != null; node = node.getParent()) {
+      block = named(node.hasDirectSemanticElement() ? node.getSemanticElement() : null);
     }
-    return " in " + describe(block, block.eClass().getName().toLowerCase());
+    return block == null ? "" : " in " + describe(block, block.eClass().getName().toLowerCase());
+  }
+
+  private static EObject named(EObject object) {
+    EObject block = object;
+    while (block != null && block.eClass().getEStructuralFeature("name") == null) {
+      block = block.eContainer();
+    }
+    return block;
   }
 
   private static String found(String token) {
