@@ -570,18 +570,10 @@ public final class ExperimentPlanner {
     String parameter = axis.getParameter();
     Setting swept = settings.get(parameter);
     if (swept == null) {
-      String closest = null;
-      int best = Integer.MAX_VALUE;
-      for (String known : settings.keySet()) {
-        int distance = Parameters.editDistance(parameter.toLowerCase(), known.toLowerCase());
-        if (distance < best) {
-          best = distance;
-          closest = known;
-        }
-      }
-      String hint = closest != null && best <= Math.max(2, parameter.length() / 3) ? "; did you mean '" + closest + "'?" : "";
-      throw new SpecBuildException(axis, "sweep: unknown parameter '" + parameter + "'" + hint + "\nknown parameters: "
-          + String.join(", ", new TreeSet<>(settings.keySet())));
+      String closest = Parameters.closest(parameter, settings.keySet());
+      String hint = closest == null ? "" : "; did you mean '" + closest + "'?";
+      throw new SpecBuildException(axis, "sweep: unknown parameter '" + parameter + "'" + hint + "\n"
+          + Parameters.listing(settings.keySet()));
     }
     Kind kind = swept.kind();
     String written = text(axis);

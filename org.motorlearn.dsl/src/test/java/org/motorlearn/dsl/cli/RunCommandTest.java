@@ -118,7 +118,7 @@ class RunCommandTest {
     CliRun run = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.update=4");
     assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("error: experiment Tiny: unknown parameter 'initial.update'; did you mean 'initial.updates'?\n"
-        + "known parameters: "), run::toString);
+        + "known parameters:\n  experiment: checkpointEvery, seed\n"), run::toString);
     assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT));
   }
 

@@ -3,9 +3,11 @@ package org.motorlearn.runtime.spec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -79,8 +81,42 @@ public final class Parameters {
       }
       message.append('\n');
     }
-    message.append("known parameters: ").append(String.join(", ", new TreeSet<>(used.keySet())));
+    message.append(listing(used.keySet()));
     throw new SpecException(message.toString());
+  }
+
+  /**
+   * "known parameters:" and the names, one line per block they belong to (the part before the first
+   * dot; names without one are the experiment's, listed first), sorted, wrapped at about 100 columns:
+   * <pre>
+   * known parameters:
+   *   experiment: checkpointEvery, seed
+   *   initial: batch, beta1, beta2, clip, eps, lr, updates
+   * </pre>
+   */
+  public static String listing(Collection<String> names) {
+    Map<String, List<String>> byBlock = new TreeMap<>(
+        Comparator.comparing((String block) -> !block.equals("experiment")).thenComparing(String.CASE_INSENSITIVE_ORDER));
+    for (String name : new TreeSet<>(names)) {
+      int dot = name.indexOf('.');
+      byBlock.computeIfAbsent(dot < 0 ? "experiment" : name.substring(0, dot), block -> new ArrayList<>())
+          .add(dot < 0 ? name : name.substring(dot + 1));
+    }
+    StringBuilder text = new StringBuilder("known parameters:");
+    byBlock.forEach((block, rest) -> {
+      String indent = "  ";
+      StringBuilder line = new StringBuilder(indent).append(block).append(':');
+      for (int i = 0; i < rest.size(); i++) {
+        String item = " " + rest.get(i) + (i < rest.size() - 1 ? "," : "");
+        if (line.length() + item.length() > 100) {
+          text.append('\n').append(line);
+          line = new StringBuilder(indent).append(indent);
+        }
+        line.append(item);
+      }
+      text.append('\n').append(line);
+    });
+    return text.toString();
   }
 
   /**
