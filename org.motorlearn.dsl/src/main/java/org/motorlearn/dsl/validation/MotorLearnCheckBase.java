@@ -9,6 +9,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.motorlearn.dsl.motorLearn.MotorLearnPackage;
+import org.motorlearn.dsl.motorLearn.Network;
 
 /**
  * Common ground of the validators of one area (names, settings, network, ...). They are composed
@@ -26,6 +27,22 @@ public abstract class MotorLearnCheckBase extends AbstractDeclarativeValidator {
   @Override
   public void register(EValidatorRegistrar registrar) {
     // composed into MotorLearnValidator, never registered on its own
+  }
+
+  /** Whether a reference resolved (a misspelt name leaves a proxy, a syntax error null). */
+  protected static boolean resolved(EObject object) {
+    return object != null && !object.eIsProxy();
+  }
+
+  /**
+   * Whether an edge of the network (an input's target, an end of a connection, a readout's source)
+   * does not resolve. Its own error says what is wrong; a conclusion about the graph drawn without
+   * that edge would be a guess ("M1 receives no input" when "connect PMd -> M2" meant M1).
+   */
+  protected static boolean hasUnresolvedEdge(Network network) {
+    return network.getInputs().stream().flatMap(input -> input.getTargets().stream()).anyMatch(m -> !resolved(m))
+        || network.getConnections().stream().anyMatch(c -> !resolved(c.getSource()) || !resolved(c.getTarget()))
+        || network.getReadouts().stream().anyMatch(readout -> !resolved(readout.getSource()));
   }
 
   /** Reports a finding of the numeric rules at its own place. */

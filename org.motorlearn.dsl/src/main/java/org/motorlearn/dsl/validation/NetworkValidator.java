@@ -62,6 +62,9 @@ public class NetworkValidator extends MotorLearnCheckBase {
 
   @Check
   public void checkReachability(Network network) {
+    if (hasUnresolvedEdge(network)) {
+      return;
+    }
     Set<Module> fed = new LinkedHashSet<>();
     Deque<Module> work = new ArrayDeque<>();
     for (Input input : network.getInputs()) {

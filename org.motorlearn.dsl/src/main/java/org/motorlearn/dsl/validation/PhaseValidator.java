@@ -2,7 +2,6 @@ package org.motorlearn.dsl.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.motorlearn.dsl.motorLearn.Connection;
@@ -63,11 +62,8 @@ public class PhaseValidator extends MotorLearnCheckBase {
     Network network = (Network) source.eContainer();
     List<String> groups = new ArrayList<>();
     boolean exists = false;
-    // an edge with an end that does not resolve may be the one meant: its own error says what is wrong
-    boolean incomplete = false;
     for (Input input : network.getInputs()) {
       for (Module module : input.getTargets()) {
-        incomplete |= !resolved(module);
         if (resolved(module)) {
           groups.add(input.getName() + " -> " + module.getName());
           exists |= input == source && module == target;
@@ -75,20 +71,19 @@ public class PhaseValidator extends MotorLearnCheckBase {
       }
     }
     for (Connection connection : network.getConnections()) {
-      incomplete |= !resolved(connection.getSource()) || !resolved(connection.getTarget());
       if (resolved(connection.getSource()) && resolved(connection.getTarget())) {
         groups.add(connection.getSource().getName() + " -> " + connection.getTarget().getName());
         exists |= connection.getSource() == source && connection.getTarget() == target;
       }
     }
     for (Readout readout : network.getReadouts()) {
-      incomplete |= !resolved(readout.getSource());
       if (resolved(readout.getSource())) {
         groups.add(readout.getSource().getName() + " -> " + readout.getName());
         exists |= readout.getSource() == source && readout == target;
       }
     }
-    if (!exists && !incomplete) {
+    // an edge that does not resolve may be the one meant: its own error says what is wrong
+    if (!exists && !hasUnresolvedEdge(network)) {
       error(source.getName() + " -> " + target.getName() + " names no weights: it is no connection, input or readout of network "
           + network.getName() + "; its weight groups between nodes are: " + String.join(", ", groups), projection,
           ML.getProjectionGroup_Target(), IssueCodes.UNKNOWN_WEIGHT_GROUP);
@@ -180,10 +175,6 @@ public class PhaseValidator extends MotorLearnCheckBase {
       error("eps is a setting of adam, not sgd; remove it or write 'adam'", optimizer, ML.getOptimizer_Eps(),
           IssueCodes.OPTIMIZER_SETTING_MISMATCH);
     }
-  }
-
-  private static boolean resolved(EObject object) {
-    return object != null && !object.eIsProxy();
   }
 
 }

@@ -75,6 +75,12 @@ class NetworkValidatorTest extends ValidationTestBase {
         + "other modules, so it cannot affect the output; connect it onward or read out from it");
     assertNoIssue(REFERENCE, IssueCodes.MODULE_UNREACHED);
     assertNoIssue(REFERENCE, IssueCodes.MODULE_WITHOUT_READOUT);
+    // a misspelt end leaves the graph unknown: its own error, no guesses about M1 and PMd
+    String misspelt = reference("connect PMd -> M1\n", "connect PMd -> M2\n");
+    assertError(misspelt, ML.getConnection(), IssueCodes.UNRESOLVED_REFERENCE,
+        "unknown module 'M2'; did you mean 'M1'? known modules: Upstream, PMd, M1");
+    assertNoIssue(misspelt, IssueCodes.MODULE_UNREACHED);
+    assertNoIssue(misspelt, IssueCodes.MODULE_WITHOUT_READOUT);
   }
 
   @Test
