@@ -89,6 +89,9 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       List<String> where = owners.stream().map(o -> article(o.toLowerCase())).toList();
       EObject closed = block instanceof Model model && !model.getElements().isEmpty()
           ? model.getElements().get(model.getElements().size() - 1) : null;
+      if (closed != null && owners.contains(closed.eClass().getName())) {
+        return inWords(context); // it is a setting there: a '}' too many, or an earlier error, ended the block
+      }
       String of = closed == null ? "here" : "of " + describe(closed, closed.eClass().getName().toLowerCase());
       return new SyntaxErrorMessage("'" + text + "' is not a setting " + of + " (it belongs in " + String.join(" or ", where)
           + "); move it into that block", SETTING_IN_WRONG_BLOCK);
@@ -135,6 +138,11 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       message = "expected " + expected(m.group(2)) + where + " but found " + found(m.group(1));
     } else if ((m = EXTRANEOUS.matcher(message)).matches() && !"EOF".equals(m.group(2))) {
       message = "unexpected " + found(m.group(1)) + where + " (expected " + expected(m.group(2)) + ")";
+    } else if (((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches())
+        && earlierSyntaxError(context)) {
+      // the recovery from that error ended the last declaration early; the rest of the file is unread
+      message = found(m.group(1)) + " could not be read: the error above made the parser end "
+          + lastDeclaration(context) + " early; fix that error first";
     } else if ((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches()) {
       // the parser had a complete file before this token
       message = "unexpected " + found(m.group(1)) + " after the end of the last declaration; is there a '}' too many above it?";
@@ -201,6 +209,33 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       }
     }
     return null;
+  }
+
+  /** Whether the parser has already reported an error in this file, before the current one. */
+  private static boolean earlierSyntaxError(IParserErrorContext context) {
+    INode node = context.getCurrentNode();
+    if (node == null) {
+      return false;
+    }
+    for (INode any : node.getRootNode().getAsTreeIterable()) {
+      if (any.getSyntaxErrorMessage() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "experiment Quickstart": the file's last top-level declaration, which the recovery ended. */
+  private static String lastDeclaration(IParserErrorContext context) {
+    EObject root = context.getCurrentContext();
+    while (root != null && root.eContainer() != null) {
+      root = root.eContainer();
+    }
+    if (root instanceof Model model && !model.getElements().isEmpty()) {
+      EObject last = model.getElements().get(model.getElements().size() - 1);
+      return describe(last, last.eClass().getName().toLowerCase());
+    }
+    return "the last declaration";
   }
 
   /** Whether a word is the first word of one of the settings of this block. */

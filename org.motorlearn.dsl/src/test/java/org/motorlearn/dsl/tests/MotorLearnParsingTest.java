@@ -302,6 +302,11 @@ public class MotorLearnParsingTest {
     // "missing EOF at '}'" / "extraneous input '}' expecting EOF": the file was complete before it
     assertEquals("unexpected '}' after the end of the last declaration; is there a '}' too many above it?",
         firstError("network N { module PMd { units 4 } } }"));
+    // after an earlier error, the rest of the file the recovery could not read is no "'}' too many"
+    List<Resource.Diagnostic> afterError = parse("experiment E {\n  phase p {\n    adam learning rate 1e-4\n  }\n"
+        + "  phase q { }\n}\n").eResource().getErrors();
+    assertEquals("'phase' could not be read: the error above made the parser end experiment E early; fix that error first",
+        afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
     // a setting of another block, in an experiment or after the parser's recovery closed it
     assertEquals("'targets' is not a setting of experiment E (it belongs in a task); experiment settings are: seed, precision,"
         + " checkpoint every, network, task, loss, perturbation, phase, analysis, sweep",

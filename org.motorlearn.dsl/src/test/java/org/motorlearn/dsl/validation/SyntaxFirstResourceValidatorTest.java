@@ -20,6 +20,14 @@ class SyntaxFirstResourceValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void anElementWhoseTextHasASyntaxErrorIsNotCheckedForWhatTheRecoveryDidNotRead() {
+    // the stray ';' ends the parse of the experiment early: its phases were never read, so no "has no phases"
+    List<Issue> issues = validation.validate(parseWithErrors(reference("reach 7..10 cm", "reach 7..10 cm;")));
+    assertEquals(List.of(), issues.stream().filter(issue -> !issue.isSyntaxError()).toList());
+    assertEquals(true, issues.size() >= 1);
+  }
+
+  @Test
   void checksOnOtherLinesStillSpeak() {
     Model model = parseWithErrors(reference("reach 7..10 cm", "reach 7.. cm").replace("seed 0", "seed 0 sed 1"));
     List<String> codes = validation.validate(model).stream().map(Issue::getCode).toList();
