@@ -57,6 +57,21 @@ public class EditorSupportTest {
     return JsonParser.parseString(Files.readString(EXTENSION.resolve(file))).getAsJsonObject();
   }
 
+  /**
+   * The VS Code extension's own tests (editors/vscode/test, Node's built-in runner, with fakes of the
+   * vscode modules): the Run Experiments command, its settings and its command line in a real shell.
+   */
+  @Test
+  public void theVsCodeExtensionsTestsPass() throws Exception {
+    Process node = new ProcessBuilder("node", "--test", "editors/vscode/test").directory(Path.of("..").toFile())
+        .redirectErrorStream(true).start();
+    String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, node.waitFor(), output);
+    Matcher passed = Pattern.compile("(?m)^# pass (\\d+)$").matcher(output);
+    assertTrue(passed.find() && Integer.parseInt(passed.group(1)) > 0, output);
+    assertTrue(output.contains("\n# fail 0\n"), output);
+  }
+
   /** The words of a letter-initial keyword of a parser or enum rule (terminal rules' characters are not keywords). */
   private Set<String> languageWords() {
     Set<String> words = new TreeSet<>();
