@@ -16,6 +16,7 @@ import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
@@ -89,8 +90,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       List<String> where = owners.stream().map(o -> article(o.toLowerCase())).toList();
       EObject closed = block instanceof Model model && !model.getElements().isEmpty()
           ? model.getElements().get(model.getElements().size() - 1) : null;
-      if (closed != null && owners.contains(closed.eClass().getName())) {
-        return inWords(context); // it is a setting there: a '}' too many, or an earlier error, ended the block
+      int firstError = firstSyntaxErrorOffset(context);
+      INode closedNode = closed == null ? null : NodeModelUtils.getNode(closed);
+      if (closedNode == null || firstError >= 0 && closedNode.getOffset() > firstError
+          || owners.contains(closed.eClass().getName())) {
+        // a block the recovery made up after an earlier error, or one that has the setting (a '}' too many)
+        return inWords(context);
       }
       String of = closed == null ? "here" : "of " + describe(closed, closed.eClass().getName().toLowerCase());
       return new SyntaxErrorMessage("'" + text + "' is not a setting " + of + " (it belongs in " + String.join(" or ", where)
@@ -132,6 +137,9 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "a range needs its upper end after '..'" + where + ", e.g. 7..10 cm (found "
           + found(exception.token.getText()) + ")";
+    } else if (";".equals(exception == null || exception.token == null ? null : exception.token.getText())) {
+      message = "unexpected ';'" + where + ": settings need no ';' between them (a new line or a space will do); "
+          + "remove it";
     } else if ((m = NO_VIABLE.matcher(message)).matches()) {
       message = "unexpected " + found(m.group(1)) + where;
     } else if ((m = MISMATCHED.matcher(message)).matches()) {
@@ -139,10 +147,10 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     } else if ((m = EXTRANEOUS.matcher(message)).matches() && !"EOF".equals(m.group(2))) {
       message = "unexpected " + found(m.group(1)) + where + " (expected " + expected(m.group(2)) + ")";
     } else if (((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches())
-        && earlierSyntaxError(context)) {
-      // the recovery from that error ended the last declaration early; the rest of the file is unread
-      message = found(m.group(1)) + " could not be read: the error above made the parser end "
-          + lastDeclaration(context) + " early; fix that error first";
+        && firstSyntaxErrorOffset(context) >= 0) {
+      // the recovery from that error ended a declaration early; the rest of the file is unread
+      message = found(m.group(1)) + " could not be read after the error above (the parser lost its place there); "
+          + "fix that error first";
     } else if ((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches()) {
       // the parser had a complete file before this token
       message = "unexpected " + found(m.group(1)) + " after the end of the last declaration; is there a '}' too many above it?";
@@ -211,31 +219,18 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     return null;
   }
 
-  /** Whether the parser has already reported an error in this file, before the current one. */
-  private static boolean earlierSyntaxError(IParserErrorContext context) {
+  /** Where the parser reported its first error in this file, before the current one; -1 if none. */
+  private static int firstSyntaxErrorOffset(IParserErrorContext context) {
     INode node = context.getCurrentNode();
     if (node == null) {
-      return false;
+      return -1;
     }
     for (INode any : node.getRootNode().getAsTreeIterable()) {
       if (any.getSyntaxErrorMessage() != null) {
-        return true;
+        return any.getOffset();
       }
     }
-    return false;
-  }
-
-  /** "experiment Quickstart": the file's last top-level declaration, which the recovery ended. */
-  private static String lastDeclaration(IParserErrorContext context) {
-    EObject root = context.getCurrentContext();
-    while (root != null && root.eContainer() != null) {
-      root = root.eContainer();
-    }
-    if (root instanceof Model model && !model.getElements().isEmpty()) {
-      EObject last = model.getElements().get(model.getElements().size() - 1);
-      return describe(last, last.eClass().getName().toLowerCase());
-    }
-    return "the last declaration";
+    return -1;
   }
 
   /** Whether a word is the first word of one of the settings of this block. */

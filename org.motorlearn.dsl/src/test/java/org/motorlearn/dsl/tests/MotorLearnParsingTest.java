@@ -305,8 +305,10 @@ public class MotorLearnParsingTest {
     // after an earlier error, the rest of the file the recovery could not read is no "'}' too many"
     List<Resource.Diagnostic> afterError = parse("experiment E {\n  phase p {\n    adam learning rate 1e-4\n  }\n"
         + "  phase q { }\n}\n").eResource().getErrors();
-    assertEquals("'phase' could not be read: the error above made the parser end experiment E early; fix that error first",
+    assertEquals("'phase' could not be read after the error above (the parser lost its place there); fix that error first",
         afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
+    assertEquals("unexpected ';' in task T: settings need no ';' between them (a new line or a space will do); remove it",
+        firstError("task T {\n  targets 8;\n  trial 150 bins\n}\n"));
     // a setting of another block, in an experiment or after the parser's recovery closed it
     assertEquals("'targets' is not a setting of experiment E (it belongs in a task); experiment settings are: seed, precision,"
         + " checkpoint every, network, task, loss, perturbation, phase, analysis, sweep",
