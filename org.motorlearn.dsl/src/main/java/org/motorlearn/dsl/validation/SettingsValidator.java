@@ -53,8 +53,9 @@ public class SettingsValidator extends MotorLearnCheckBase {
       }
     }
     String suggestion = Suggestions.closest(setting.getKey(), known.keySet());
+    String meant = suggestion != null ? known.get(suggestion) : SettingSynonyms.meant(block.eClass().getName(), setting.getKey());
     String message = "unknown setting '" + setting.getKey() + "' in " + describe(block) + "; "
-        + (suggestion == null ? "" : "did you mean '" + known.get(suggestion) + "'? ")
+        + (meant == null ? "" : "did you mean '" + meant + "'? ")
         + "the settings of a " + block.eClass().getName().toLowerCase() + " are: "
         + String.join(", ", new LinkedHashSet<>(known.values()));
     error(message, setting, ML.getUnknownSetting_Key(), IssueCodes.UNKNOWN_SETTING);

@@ -26,8 +26,10 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
  *   <li>on an element whose own text contains a syntax error (its contents were not all read).</li>
  * </ul>
  *
- * The syntax error says what to fix; the other checks speak again once the text parses. Every editor
- * and the command line validate through this class.
+ * The syntax error says what to fix; the other checks speak again once the text parses. An unknown
+ * setting is always reported: its word is what the user wrote, not a guess ("inital state" is an
+ * unknown 'inital' and then an unexpected 'state', and the first says what to fix). Every editor and
+ * the command line validate through this class.
  */
 public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
 
@@ -47,7 +49,7 @@ public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
     Set<Integer> errorLines = issues.stream().filter(Issue::isSyntaxError).map(Issue::getLineNumber)
         .collect(Collectors.toSet());
     return issues.stream()
-        .filter(issue -> issue.isSyntaxError()
+        .filter(issue -> issue.isSyntaxError() || IssueCodes.UNKNOWN_SETTING.equals(issue.getCode())
             || !errorLines.contains(issue.getLineNumber()) && !containsError(resource, issue, errorOffsets))
         .collect(Collectors.toList());
   }

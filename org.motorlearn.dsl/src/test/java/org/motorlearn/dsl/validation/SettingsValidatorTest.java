@@ -9,6 +9,9 @@ import org.motorlearn.dsl.motorLearn.Model;
 /** Unknown, repeated and contradicting settings; units. */
 class SettingsValidatorTest extends ValidationTestBase {
 
+  @com.google.inject.Inject
+  private org.eclipse.xtext.IGrammarAccess grammar;
+
   private static final String M1 = "module M1 { units 40 activation tanh tau 50 ms }";
 
   @Test
@@ -20,9 +23,32 @@ class SettingsValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void aPythonScriptsWordForASettingIsUnderstood() {
+    assertError(reference("phase initial { plastic all", "phase initial { learning_rate 1e-3 plastic all"), ML.getUnknownSetting(),
+        IssueCodes.UNKNOWN_SETTING, "unknown setting 'learning_rate' in phase initial; did you mean 'adam lr'? the settings of a "
+            + "phase are: plastic, adam, sgd, updates, batch, clip, continue optimizer, evaluate only");
+    assertError(reference(M1, "module M1 { neurons 40 activation tanh tau 50 ms }"), ML.getUnknownSetting(),
+        IssueCodes.UNKNOWN_SETTING, "unknown setting 'neurons' in module M1; did you mean 'units'? the settings of a module are: "
+            + "units, activation, tau, noise, initial state, recurrent init, no recurrence");
+  }
+
+  @Test
+  void everySynonymMeansASettingOfItsBlock() {
+    org.motorlearn.dsl.util.BlockSettings settings = new org.motorlearn.dsl.util.BlockSettings(grammar.getGrammar());
+    SettingSynonyms.all().forEach((block, words) -> {
+      List<String> spellings = settings.settingsOf(block).stream().flatMap(s -> s.spellings().stream()).toList();
+      org.junit.jupiter.api.Assertions.assertFalse(spellings.isEmpty(), block);
+      words.forEach((word, meant) -> org.junit.jupiter.api.Assertions.assertTrue(
+          spellings.contains(meant) || spellings.contains(meant.split(" ")[0]), block + ": " + word + " -> " + meant));
+      // a synonym never shadows a real setting
+      words.keySet().forEach(word -> org.junit.jupiter.api.Assertions.assertFalse(spellings.contains(word), word));
+    });
+  }
+
+  @Test
   void unknownSettingWithoutCloseMatchListsTheSettings() {
-    assertError(reference("phase initial { plastic all", "phase initial { learningrate 3 plastic all"), ML.getUnknownSetting(),
-        IssueCodes.UNKNOWN_SETTING, "unknown setting 'learningrate' in phase initial; the settings of a phase are: plastic, adam, "
+    assertError(reference("phase initial { plastic all", "phase initial { warmup 3 plastic all"), ML.getUnknownSetting(),
+        IssueCodes.UNKNOWN_SETTING, "unknown setting 'warmup' in phase initial; the settings of a phase are: plastic, adam, "
             + "sgd, updates, batch, clip, continue optimizer, evaluate only");
   }
 

@@ -28,6 +28,17 @@ class SyntaxFirstResourceValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void anUnknownSettingIsReportedBesideTheSyntaxErrorItCauses() {
+    // 'state' is unexpected only because 'inital' is misspelt: the unknown setting says what to fix
+    List<Issue> issues = validation.validate(parseWithErrors(
+        reference("module Upstream { units 40", "module Upstream { inital state uniform(-0.1, 0.1) units 40")));
+    assertEquals(2, issues.size(), issues::toString);
+    assertEquals(true, issues.stream().anyMatch(issue -> IssueCodes.UNKNOWN_SETTING.equals(issue.getCode())
+        && issue.getMessage().startsWith("unknown setting 'inital' in module Upstream; did you mean 'initial state'?")),
+        issues::toString);
+  }
+
+  @Test
   void checksOnOtherLinesStillSpeak() {
     Model model = parseWithErrors(reference("reach 7..10 cm", "reach 7.. cm").replace("seed 0", "seed 0 sed 1"));
     List<String> codes = validation.validate(model).stream().map(Issue::getCode).toList();

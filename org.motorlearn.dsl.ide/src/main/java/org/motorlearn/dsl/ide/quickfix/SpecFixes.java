@@ -14,7 +14,8 @@ import org.motorlearn.dsl.validation.IssueCodes;
  * the Eclipse plugin's marker resolutions both ask here):
  * <ul>
  *   <li>a misspelt name ({@code unresolvedReference}) is replaced by the closest names in scope;</li>
- *   <li>a misspelt setting ({@code unknownSetting}) by the setting the validator suggests;</li>
+ *   <li>a misspelt setting ({@code unknownSetting}) by the setting the validator suggests (all its words,
+ *       unless those after the first follow already: "inital state");</li>
  *   <li>a misspelt parameter in a sweep ({@code unknownParameter}) by the parameter it suggests;</li>
  *   <li>a number without its unit ({@code missingUnit}) gets one of the units its setting accepts, and
  *       a number with a unit its setting does not accept ({@code wrongUnit}) one of those instead.</li>
@@ -61,8 +62,12 @@ public final class SpecFixes {
     } else if (IssueCodes.UNKNOWN_SETTING.equals(code) || IssueCodes.UNKNOWN_PARAMETER.equals(code)) {
       Matcher suggestion = DID_YOU_MEAN.matcher(message == null ? "" : message);
       if (suggestion.find()) {
-        // an unknown setting is one identifier, so "initial state" replaces it by its first word
-        String meant = IssueCodes.UNKNOWN_SETTING.equals(code) ? suggestion.group(1).split(" ")[0] : suggestion.group(1);
+        String meant = suggestion.group(1);
+        if (IssueCodes.UNKNOWN_SETTING.equals(code) && meant.contains(" ")
+            && text.substring(offset + length).stripLeading().startsWith(meant.substring(meant.indexOf(' ') + 1))) {
+          // "inital state": the unknown setting is one identifier, the words after it are there already
+          meant = meant.substring(0, meant.indexOf(' '));
+        }
         fixes.add(new Fix("Change to '" + meant + "'", offset, length, meant));
       }
     } else if (IssueCodes.MISSING_UNIT.equals(code)) {

@@ -64,6 +64,25 @@ public class SpecFixesTest {
   }
 
   @Test
+  public void aPythonScriptsWordForASettingBecomesTheSettingMeant() {
+    // 'learning_rate' is no typo of any phase setting; the synonym is 'adam lr', written in full
+    String text = VALID.replace("phase initial { plastic all updates 2", "phase initial { plastic all learning_rate 1e-3 updates 2");
+    List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_SETTING, "learning_rate");
+    assertEquals(List.of("Change to 'adam lr'"), labels(fixes));
+    assertEquals(VALID.replace("plastic all updates 2 batch 4 }\n  phase adapted",
+        "plastic all adam lr 1e-3 updates 2 batch 4 }\n  phase adapted"), apply(text, fixes.get(0)));
+    assertEquals(List.of(), issues(parse(apply(text, fixes.get(0)))));
+  }
+
+  @Test
+  public void aMisspelSettingOfSeveralWordsKeepsTheWordsWritten() {
+    String text = VALID.replace("module PMd { units 20", "module PMd { inital state uniform(-0.1, 0.1) units 20");
+    List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_SETTING, "inital");
+    assertEquals(List.of("Change to 'initial'"), labels(fixes));
+    assertEquals(List.of(), issues(parse(apply(text, fixes.get(0)))));
+  }
+
+  @Test
   public void aMisspeltSweptParameterIsReplacedByTheValidatorsSuggestion() {
     String text = VALID.replace("sweep initial.updates", "sweep initial.update");
     List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_PARAMETER, "initial.update ");
