@@ -75,7 +75,7 @@ public class SpecFixesTest {
   }
 
   @Test
-  public void aMisspelSettingOfSeveralWordsKeepsTheWordsWritten() {
+  public void aMisspeltSettingOfSeveralWordsKeepsTheWordsWritten() {
     String text = VALID.replace("module PMd { units 20", "module PMd { inital state uniform(-0.1, 0.1) units 20");
     List<SpecFixes.Fix> fixes = fixesOf(text, IssueCodes.UNKNOWN_SETTING, "inital");
     assertEquals(List.of("Change to 'initial'"), labels(fixes));
