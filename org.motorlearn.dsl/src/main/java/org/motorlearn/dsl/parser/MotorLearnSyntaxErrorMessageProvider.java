@@ -1,5 +1,7 @@
 package org.motorlearn.dsl.parser;
 
+import static org.motorlearn.dsl.util.Words.article;
+
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
 import java.util.LinkedHashSet;
@@ -238,10 +240,6 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     return word != null && block != null && blockSettings.settingsOf(block).stream()
         .flatMap(setting -> setting.spellings().stream())
         .anyMatch(spelling -> spelling.equals(word) || spelling.startsWith(word + " "));
-  }
-
-  private static String article(String word) {
-    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private static String describe(EObject block, String kind) {

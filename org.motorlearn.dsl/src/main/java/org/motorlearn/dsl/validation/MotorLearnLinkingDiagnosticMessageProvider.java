@@ -15,7 +15,9 @@ import org.motorlearn.dsl.motorLearn.MotorLearnPackage;
 
 /**
  * Unknown references ({@code connect PMd -> M2}, {@code from intial}): says what kind of thing was
- * expected, suggests the closest known name and lists every name that would fit there.
+ * expected, suggests the closest known name and lists every name that would fit there. When nothing
+ * of the kind is known and the file has a syntax error, nothing is said: the parser's recovery most
+ * likely lost the declarations, and the syntax error is the one to fix.
  */
 public class MotorLearnLinkingDiagnosticMessageProvider extends LinkingDiagnosticMessageProvider {
 
@@ -37,6 +39,11 @@ public class MotorLearnLinkingDiagnosticMessageProvider extends LinkingDiagnosti
     } catch (RuntimeException e) {
       // no candidates to offer; the message below still names what is unknown
     }
+    if (candidates.isEmpty() && hasSyntaxError(context.getContext())) {
+      // nothing of the kind was read at all: the parser most likely lost the block that declares it
+      // (its syntax error says where); an "unknown" name here would only add noise
+      return null;
+    }
     String name = context.getLinkText();
     StringBuilder message = new StringBuilder("unknown " + kind + " '" + name + "'; ");
     message.append(Suggestions.didYouMean(name, candidates));
@@ -46,6 +53,11 @@ public class MotorLearnLinkingDiagnosticMessageProvider extends LinkingDiagnosti
       message.append("known ").append(plural(type)).append(": ").append(String.join(", ", new ArrayList<>(candidates)));
     }
     return new DiagnosticMessage(message.toString(), Severity.ERROR, IssueCodes.UNRESOLVED_REFERENCE);
+  }
+
+  private static boolean hasSyntaxError(org.eclipse.emf.ecore.EObject object) {
+    return object.eResource() != null
+        && object.eResource().getErrors().stream().anyMatch(org.eclipse.xtext.resource.XtextSyntaxDiagnostic.class::isInstance);
   }
 
   private static String kind(EClass type) {

@@ -30,6 +30,7 @@ import org.motorlearn.dsl.units.SpecQuantities.Conversion;
 import org.motorlearn.dsl.units.SpecQuantities.Kind;
 import org.motorlearn.dsl.util.BlockSettings;
 import org.motorlearn.dsl.util.Experiments;
+import org.motorlearn.dsl.util.Words;
 
 /** Settings: unknown or misspelt, given twice, contradicting each other, written with a wrong unit. */
 public class SettingsValidator extends MotorLearnCheckBase {
@@ -56,7 +57,7 @@ public class SettingsValidator extends MotorLearnCheckBase {
     String meant = suggestion != null ? known.get(suggestion) : SettingSynonyms.meant(block.eClass().getName(), setting.getKey());
     String message = "unknown setting '" + setting.getKey() + "' in " + describe(block) + "; "
         + (meant == null ? "" : "did you mean '" + meant + "'? ")
-        + "the settings of a " + block.eClass().getName().toLowerCase() + " are: "
+        + "the settings of " + Words.article(block.eClass().getName().toLowerCase()) + " are: "
         + String.join(", ", new LinkedHashSet<>(known.values()));
     error(message, setting, ML.getUnknownSetting_Key(), IssueCodes.UNKNOWN_SETTING);
   }

@@ -1,6 +1,8 @@
 package org.motorlearn.dsl.validation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,13 +25,15 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
  *
  * <ul>
  *   <li>on a line that has a syntax error, and</li>
- *   <li>on an element whose own text contains a syntax error (its contents were not all read).</li>
+ *   <li>on an element whose own text contains a syntax error (its contents were not all read);</li>
  * </ul>
+ * and of a run of syntax errors on adjacent lines only the first is reported (see {@link #followOns}).
  *
  * The syntax error says what to fix; the other checks speak again once the text parses. An unknown
- * setting is always reported: its word is what the user wrote, not a guess ("inital state" is an
- * unknown 'inital' and then an unexpected 'state', and the first says what to fix). Every editor and
- * the command line validate through this class.
+ * setting before the file's first syntax error is reported all the same: it is often the cause
+ * ("inital state" is an unknown 'inital', then an unexpected 'state'). After that error, unknown
+ * settings on its lines are the recovery's too (names it could not place). Every editor and the
+ * command line validate through this class.
  */
 public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
 
@@ -46,12 +50,38 @@ public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
     if (errorOffsets.isEmpty()) {
       return issues;
     }
+    int firstError = errorOffsets.stream().mapToInt(Integer::intValue).min().getAsInt();
     Set<Integer> errorLines = issues.stream().filter(Issue::isSyntaxError).map(Issue::getLineNumber)
         .collect(Collectors.toSet());
+    Set<Issue> followOns = followOns(issues);
     return issues.stream()
-        .filter(issue -> issue.isSyntaxError() || IssueCodes.UNKNOWN_SETTING.equals(issue.getCode())
+        .filter(issue -> issue.isSyntaxError() ? !followOns.contains(issue) : isCause(issue, firstError)
             || !errorLines.contains(issue.getLineNumber()) && !containsError(resource, issue, errorOffsets))
         .collect(Collectors.toList());
+  }
+
+  /**
+   * Syntax errors on the line of the previous one or the line after it: the parser lost its place at
+   * the first of such a run and the rest are its recovery's stumbles ("unexpected '.'", "unexpected
+   * '->'"). Two mistakes further apart are both reported.
+   */
+  private static Set<Issue> followOns(List<Issue> issues) {
+    List<Issue> syntax = issues.stream().filter(Issue::isSyntaxError).filter(issue -> issue.getOffset() != null)
+        .sorted(Comparator.comparing(Issue::getOffset)).toList();
+    Set<Issue> followOns = new HashSet<>();
+    Integer previousLine = null;
+    for (Issue issue : syntax) {
+      if (previousLine != null && issue.getLineNumber() != null && issue.getLineNumber() <= previousLine + 1) {
+        followOns.add(issue);
+      }
+      previousLine = issue.getLineNumber();
+    }
+    return followOns;
+  }
+
+  /** An unknown setting before the first syntax error, which it may well have caused. */
+  private static boolean isCause(Issue issue, int firstError) {
+    return IssueCodes.UNKNOWN_SETTING.equals(issue.getCode()) && issue.getOffset() != null && issue.getOffset() < firstError;
   }
 
   /** Whether the text of the element the issue is about (in this file) contains a syntax error. */

@@ -39,6 +39,28 @@ class SyntaxFirstResourceValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void ofARunOfSyntaxErrorsOnAdjacentLinesOnlyTheFirstIsReported() {
+    // 'from' left out: the recovery stumbles over the rest of the line and the next one
+    String spec = reference("phase Hinput from initial under", "phase Hinput initial under");
+    Model model = parseWithErrors(spec);
+    assertEquals(true, model.eResource().getErrors().size() > 1, "the parser reports a run of errors");
+    List<Issue> issues = validation.validate(model);
+    assertEquals(1, issues.size(), issues::toString);
+    assertEquals(true, issues.get(0).isSyntaxError());
+    // two mistakes far apart are both reported
+    List<Issue> two = validation.validate(parseWithErrors(spec.replace("seed 0", "seed 0 ;")));
+    assertEquals(2, two.stream().filter(Issue::isSyntaxError).count(), two::toString);
+  }
+
+  @Test
+  void namesADeclarationTheParserLostAreNotReportedUnknown() {
+    // the stray '->' ends the network before its modules: no "unknown module 'PMd'" further down
+    List<Issue> issues = validation.validate(parseWithErrors(reference("dt 10 ms", "-> 10 ms")));
+    assertEquals(List.of(), issues.stream().filter(issue -> !issue.isSyntaxError()).toList(), issues::toString);
+    assertEquals(true, issues.size() >= 1);
+  }
+
+  @Test
   void checksOnOtherLinesStillSpeak() {
     Model model = parseWithErrors(reference("reach 7..10 cm", "reach 7.. cm").replace("seed 0", "seed 0 sed 1"));
     List<String> codes = validation.validate(model).stream().map(Issue::getCode).toList();
