@@ -52,6 +52,10 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
 
+  /** Text after an earlier error that the parser's recovery could not place. */
+  private static final String COULD_NOT_BE_READ =
+      "%s could not be read after the error above (the parser lost its place there); fix that error first";
+
   private final Set<String> keywords = new LinkedHashSet<>();
   private final BlockSettings blockSettings;
 
@@ -76,6 +80,9 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       return new SyntaxErrorMessage("'" + text + "' is a keyword: write ^" + text + " to use it as a name", KEYWORD_AS_NAME);
     }
     EObject block = context.getCurrentContext();
+    if (madeUpByRecovery(block, context)) {
+      return new SyntaxErrorMessage(COULD_NOT_BE_READ.formatted(found(text)), org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC);
+    }
     List<String> owners = blockSettings.blocksWithSetting(text);
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()
         && !owners.contains(block.eClass().getName())) {
@@ -151,8 +158,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     } else if (((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches())
         && firstSyntaxErrorOffset(context) >= 0) {
       // the recovery from that error ended a declaration early; the rest of the file is unread
-      message = found(m.group(1)) + " could not be read after the error above (the parser lost its place there); "
-          + "fix that error first";
+      message = COULD_NOT_BE_READ.formatted(found(m.group(1)));
     } else if ((m = MISSING_EOF.matcher(message)).matches() || (m = EXTRANEOUS.matcher(message)).matches()) {
       // the parser had a complete file before this token
       message = "unexpected " + found(m.group(1)) + " after the end of the last declaration; is there a '}' too many above it?";
@@ -219,6 +225,17 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the block being parsed began after an earlier error: the recovery made it up from text
+   * it could not place ("task Short" of an experiment read as a task of its own), so what it says
+   * about that block's settings would mislead.
+   */
+  private static boolean madeUpByRecovery(EObject block, IParserErrorContext context) {
+    int firstError = firstSyntaxErrorOffset(context);
+    INode node = block == null || firstError < 0 ? null : NodeModelUtils.getNode(block);
+    return node != null && node.getOffset() > firstError;
   }
 
   /** Where the parser reported its first error in this file, before the current one; -1 if none. */

@@ -35,14 +35,30 @@ public abstract class MotorLearnCheckBase extends AbstractDeclarativeValidator {
   }
 
   /**
-   * Whether an edge of the network (an input's target, an end of a connection, a readout's source)
-   * does not resolve. Its own error says what is wrong; a conclusion about the graph drawn without
-   * that edge would be a guess ("M1 receives no input" when "connect PMd -> M2" meant M1).
+   * Whether the graph of the network may be incomplete: an edge (an input's target, an end of a
+   * connection, a readout's source) does not resolve, or the parser could not read all of the
+   * network's text. That error says what is wrong; a conclusion about the graph drawn without the
+   * edge would be a guess ("M1 receives no input" when "connect PMd -> M2" meant M1).
    */
   protected static boolean hasUnresolvedEdge(Network network) {
     return network.getInputs().stream().flatMap(input -> input.getTargets().stream()).anyMatch(m -> !resolved(m))
         || network.getConnections().stream().anyMatch(c -> !resolved(c.getSource()) || !resolved(c.getTarget()))
-        || network.getReadouts().stream().anyMatch(readout -> !resolved(readout.getSource()));
+        || network.getReadouts().stream().anyMatch(readout -> !resolved(readout.getSource()))
+        || hasSyntaxError(network);
+  }
+
+  /** Whether the parser reported an error inside the object's text. */
+  protected static boolean hasSyntaxError(EObject object) {
+    ICompositeNode node = NodeModelUtils.getNode(object);
+    if (node == null) {
+      return false;
+    }
+    for (org.eclipse.xtext.nodemodel.INode part : node.getAsTreeIterable()) {
+      if (part.getSyntaxErrorMessage() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reports a finding of the numeric rules at its own place. */

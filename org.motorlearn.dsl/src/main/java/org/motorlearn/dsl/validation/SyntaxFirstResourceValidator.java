@@ -84,7 +84,7 @@ public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
     return IssueCodes.UNKNOWN_SETTING.equals(issue.getCode()) && issue.getOffset() != null && issue.getOffset() < firstError;
   }
 
-  /** Whether the text of the element the issue is about (in this file) contains a syntax error. */
+  /** Whether the text of the element the issue is about (in this file) contains, or ends at, a syntax error. */
   private static boolean containsError(Resource resource, Issue issue, List<Integer> errorOffsets) {
     URI problem = issue.getUriToProblem();
     if (problem == null || !problem.trimFragment().equals(resource.getURI()) || problem.fragment() == null) {
@@ -92,7 +92,12 @@ public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
     }
     EObject object = resource.getEObject(problem.fragment());
     INode node = object == null ? null : NodeModelUtils.getNode(object);
-    return node != null
-        && errorOffsets.stream().anyMatch(offset -> offset >= node.getOffset() && offset < node.getEndOffset());
+    if (node == null) {
+      return false;
+    }
+    String text = node.getRootNode().getText();
+    // an error right after the element's text counts too: the recovery ended the element there
+    return errorOffsets.stream().anyMatch(offset -> offset >= node.getOffset() && (offset < node.getEndOffset()
+        || offset <= text.length() && text.substring(node.getEndOffset(), offset).isBlank()));
   }
 }

@@ -309,6 +309,11 @@ public class MotorLearnParsingTest {
         afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
     assertEquals("unexpected ';' in task T: settings need no ';' between them (a new line or a space will do); remove it",
         firstError("task T {\n  targets 8;\n  trial 150 bins\n}\n"));
+    // a block the recovery made up from text it could not place ('task T' read as a task of its own)
+    List<Resource.Diagnostic> madeUp = parse("experiment V {\n  network N ->\n  task T\n  phase p { }\n}\n")
+        .eResource().getErrors();
+    assertEquals("'phase' could not be read after the error above (the parser lost its place there); fix that error first",
+        madeUp.get(madeUp.size() - 1).getMessage(), madeUp::toString);
     // a setting of another block, in an experiment or after the parser's recovery closed it
     assertEquals("'targets' is not a setting of experiment E (it belongs in a task); experiment settings are: seed, precision,"
         + " checkpoint every, network, task, loss, perturbation, phase, analysis, sweep",

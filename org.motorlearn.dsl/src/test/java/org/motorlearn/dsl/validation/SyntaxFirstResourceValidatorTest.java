@@ -61,6 +61,15 @@ class SyntaxFirstResourceValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void nothingIsConcludedAboutANetworkWhoseTextWasNotAllRead() {
+    // the recovery from the '{' (for 'units') loses the rest of the network: no "receives no input" for its modules
+    List<Issue> issues = validation.validate(parseWithErrors(reference("module M1 { units 40", "module M1 { { 40")));
+    assertEquals(List.of(), issues.stream().filter(issue -> IssueCodes.MODULE_WITHOUT_READOUT.equals(issue.getCode())
+        || IssueCodes.MODULE_UNREACHED.equals(issue.getCode())).toList(), issues::toString);
+    assertEquals(true, issues.stream().anyMatch(Issue::isSyntaxError));
+  }
+
+  @Test
   void checksOnOtherLinesStillSpeak() {
     Model model = parseWithErrors(reference("reach 7..10 cm", "reach 7.. cm").replace("seed 0", "seed 0 sed 1"));
     List<String> codes = validation.validate(model).stream().map(Issue::getCode).toList();
