@@ -21,6 +21,7 @@ import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 import org.motorlearn.dsl.motorLearn.Model;
+import org.motorlearn.dsl.motorLearn.Phase;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
 
@@ -52,6 +53,9 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
 
+  /** The settings of a phase's optimizer, which follow 'adam' or 'sgd' ("adam lr 1e-4"). */
+  private static final Set<String> OPTIMIZER_SETTINGS = Set.of("lr", "betas", "eps", "momentum");
+
   /** Text after an earlier error that the parser's recovery could not place. */
   private static final String COULD_NOT_BE_READ =
       "%s could not be read after the error above (the parser lost its place there); fix that error first";
@@ -82,6 +86,10 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     EObject block = context.getCurrentContext();
     if (madeUpByRecovery(block, context)) {
       return new SyntaxErrorMessage(COULD_NOT_BE_READ.formatted(found(text)), org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC);
+    }
+    if (OPTIMIZER_SETTINGS.contains(text) && block instanceof Phase) {
+      return new SyntaxErrorMessage("'" + text + "' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam "
+          + text + " ...'", SETTING_IN_WRONG_BLOCK);
     }
     List<String> owners = blockSettings.blocksWithSetting(text);
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()

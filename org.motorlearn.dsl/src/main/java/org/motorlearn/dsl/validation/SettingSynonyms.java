@@ -12,7 +12,7 @@ final class SettingSynonyms {
   /** Per block (the grammar rule's name), the words in lower case and the setting meant. */
   private static final Map<String, Map<String, String>> BY_BLOCK = Map.of(
       "Phase", Map.ofEntries(
-          Map.entry("lr", "adam lr"), Map.entry("learning_rate", "adam lr"), Map.entry("learningrate", "adam lr"),
+          Map.entry("learning_rate", "adam lr"), Map.entry("learningrate", "adam lr"),
           Map.entry("optimizer", "adam"), Map.entry("optimiser", "adam"),
           Map.entry("iterations", "updates"), Map.entry("steps", "updates"), Map.entry("epochs", "updates"),
           Map.entry("n_updates", "updates"), Map.entry("num_updates", "updates"), Map.entry("niter", "updates"),

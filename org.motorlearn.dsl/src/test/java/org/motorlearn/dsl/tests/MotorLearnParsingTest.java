@@ -309,6 +309,9 @@ public class MotorLearnParsingTest {
         afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
     assertEquals("unexpected ';' in task T: settings need no ';' between them (a new line or a space will do); remove it",
         firstError("task T {\n  targets 8;\n  trial 150 bins\n}\n"));
+    // the optimizer's settings without the optimizer
+    assertEquals("'lr' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam lr ...'",
+        firstError("experiment E {\n  phase p { plastic all lr 1e-3 }\n}\n"));
     // a block the recovery made up from text it could not place ('task T' read as a task of its own)
     List<Resource.Diagnostic> madeUp = parse("experiment V {\n  network N ->\n  task T\n  phase p { }\n}\n")
         .eResource().getErrors();
