@@ -2,8 +2,10 @@
 
 ;; A major mode for MotorLearn specs: highlighting (declarations and the names they introduce,
 ;; keywords, values such as tanh and adam, numbers with their units, strings, comments),
-;; comment commands and indentation by braces. Diagnostics, completion, hover, formatting and
-;; rename come from the MotorLearn language server through Eglot or lsp-mode (docs/editors.md).
+;; comment commands and indentation by braces; M-x motorlearn-check (or M-x compile) runs
+;; `motorlearn check' and `next-error' visits every problem. Diagnostics, completion, hover,
+;; formatting and rename come from the MotorLearn language server through Eglot or lsp-mode
+;; (docs/editors.md).
 ;; The keyword lists equal the keywords of MotorLearn.xtext: EditorSupportTest (org.motorlearn.dsl)
 ;; checks them.
 
@@ -16,6 +18,11 @@
 (defcustom motorlearn-indent-offset 2
   "Indentation of a block's contents, in columns."
   :type 'integer
+  :group 'motorlearn)
+
+(defcustom motorlearn-command "motorlearn"
+  "The motorlearn script (a name on PATH, or its absolute path), for `motorlearn-check'."
+  :type 'string
   :group 'motorlearn)
 
 (defconst motorlearn-declarations
@@ -96,7 +103,28 @@ Lines inside a comment stay as they are."
   (setq-local comment-end "")
   (setq-local comment-start-skip "\\(?://+\\|/\\*+\\)\\s *")
   (setq-local font-lock-defaults '(motorlearn-font-lock-keywords))
-  (setq-local indent-line-function #'motorlearn-indent-line))
+  (setq-local indent-line-function #'motorlearn-indent-line)
+  (setq-local compile-command (motorlearn--check-command)))
+
+;; `motorlearn check' prints a problem as "error: MESSAGE [code]" (or warning:, info:) and, on the
+;; next line, " --> FILE:LINE:COLUMN"; compilation buffers jump to it (`next-error').
+(with-eval-after-load 'compile
+  (add-to-list 'compilation-error-regexp-alist-alist
+               '(motorlearn
+                 "^\\(?:\\(error\\)\\|\\(warning\\)\\|\\(info\\)\\): .*\n *--> \\([^:\n]+\\):\\([0-9]+\\):\\([0-9]+\\)$"
+                 4 5 6 (2 . 3)))
+  (add-to-list 'compilation-error-regexp-alist 'motorlearn))
+
+(defun motorlearn--check-command ()
+  "The command line that checks the current file."
+  (concat motorlearn-command " check --no-color "
+          (if buffer-file-name (shell-quote-argument buffer-file-name) "")))
+
+(defun motorlearn-check ()
+  "Check the current spec with `motorlearn check'; `next-error' visits each problem."
+  (interactive)
+  (save-buffer)
+  (compile (motorlearn--check-command)))
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.motor\\'" . motorlearn-mode))

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * editors/vim/compiler/motorlearn.vim: Vim's quickfix list, filled from what `motorlearn check`
- * prints, holds every problem at its file, line and column with its kind, and nothing else.
+ * The editors' readers of what `motorlearn check` prints: Vim's quickfix list (editors/vim/compiler)
+ * and Emacs's compilation errors (editors/emacs/motorlearn-mode.el) hold every problem at its file,
+ * line and column with its kind, and nothing else.
  */
-class VimCompilerTest {
+class EditorCompilersTest {
 
   private static final Path VIM_RUNTIME = Path.of("..", "editors", "vim").toAbsolutePath().normalize();
+  private static final Path EMACS_MODE = Path.of("..", "editors", "emacs", "motorlearn-mode.el").toAbsolutePath().normalize();
   /** The first line of a problem and the location line after it, as the check command prints them. */
   private static final Pattern PROBLEM = Pattern.compile("(?m)^(error|warning|info): (.*)\\n\\s*--> (.*):(\\d+):(\\d+)$");
 
@@ -27,7 +29,7 @@ class VimCompilerTest {
   Path folder;
 
   @Test
-  void everyProblemOfCheckLandsInTheQuickfixListAtItsPlace() throws Exception {
+  void everyProblemOfCheckLandsInVimsQuickfixListAndEmacssErrorsAtItsPlace() throws Exception {
     Files.writeString(folder.resolve("spec.motor"), """
         experiment E {
           seed 0
@@ -56,6 +58,39 @@ class VimCompilerTest {
     }
     assertEquals(true, expected.size() >= 2, check::toString);
     assertEquals(expected, quickfixList(output));
+    assertEquals(expected.stream().map(line -> line.substring(0, line.lastIndexOf('|'))).toList(), compilationErrors(output));
+  }
+
+  /** Reads the output in an Emacs compilation buffer with motorlearn-mode loaded and visits every error. */
+  private List<String> compilationErrors(Path output) throws IOException, InterruptedException {
+    Path buffer = folder.resolve("compilation.txt");
+    // a compilation buffer starts with the command; next-error moves past the first line
+    Files.writeString(buffer, "motorlearn check --no-color spec.motor\n" + Files.readString(output));
+    Path result = folder.resolve("errors.txt");
+    String program = """
+        (progn
+          (require 'compile)
+          (find-file "%s")
+          (compilation-mode)
+          (goto-char (point-min))
+          (let (lines)
+            (condition-case nil
+                (while t
+                  (compilation-next-error 1)
+                  (let* ((message (get-text-property (point) 'compilation-message))
+                         (location (compilation--message->loc message)))
+                    (push (format "%%s|%%s|%%s|%%c" (caar (compilation--loc->file-struct location))
+                                  (compilation--loc->line location) (compilation--loc->col location)
+                                  (aref "IWE" (compilation--message->type message)))
+                          lines)))
+              (user-error nil))
+            (with-temp-file "%s" (insert (mapconcat #'identity (nreverse lines) "\n") "\n"))))
+        """.formatted(buffer, result);
+    Process emacs = new ProcessBuilder("emacs", "--batch", "-Q", "-l", EMACS_MODE.toString(), "--eval", program)
+        .directory(folder.toFile()).redirectErrorStream(true).start();
+    String log = new String(emacs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, emacs.waitFor(), "emacs: " + log);
+    return Files.readAllLines(result);
   }
 
   /** Opens a spec in Vim with only editors/vim on the runtime path, reads the output as `:make` would. */
