@@ -26,11 +26,16 @@ import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
 
 /**
- * Syntax errors in the words of the language. The two common mistakes get their own message:
+ * Syntax errors in the words of the language, naming the block being parsed. The common mistakes get
+ * their own message:
  * <ul>
  *   <li>a setting of one block written in another: "'targets' is not a setting of module PMd (it
  *       belongs in a task); module settings are: units, activation, ...";</li>
- *   <li>a keyword used as a name: "'module' is a keyword: write ^module to use it as a name".</li>
+ *   <li>a keyword used as a name: "'module' is a keyword: write ^module to use it as a name";</li>
+ *   <li>a setting without its value, a range without its upper end, a declaration without its name,
+ *       a stray ';', an optimizer setting without the optimizer ("adam lr 1e-4");</li>
+ *   <li>text after an earlier error that the recovery could not place says so, rather than blaming a
+ *       block the recovery made up.</li>
  * </ul>
  * Misspelt settings do not reach this class: they parse as unknown settings and the validator
  * reports them with a suggestion.
