@@ -76,6 +76,7 @@ public final class Main {
     commandLine.addSubcommand(new CheckCommand(console));
     commandLine.addSubcommand(new GenerateCommand(console));
     commandLine.addSubcommand(new RunCommand(console));
+    commandLine.addSubcommand(new ParametersCommand(console));
     commandLine.addSubcommand(new FormatCommand(console));
     commandLine.addSubcommand(new NewCommand(console));
     commandLine.addSubcommand(new LspCommand());

@@ -24,6 +24,15 @@ final class TextTable {
     }
   }
 
+  /** Only the given columns hold numbers and are right-aligned. */
+  static TextTable withNumberColumns(List<String> headers, int... numberColumns) {
+    TextTable table = new TextTable(headers, headers.size());
+    for (int column : numberColumns) {
+      table.numeric[column] = true;
+    }
+    return table;
+  }
+
   void row(String... cells) {
     if (cells.length != headers.size()) {
       throw new IllegalArgumentException("a row of " + cells.length + " cells in a table of " + headers.size() + " columns");

@@ -21,6 +21,8 @@ import org.motorlearn.runtime.spec.TaskSpec;
  * @param source the spec's text
  * @param sourceHash SHA-256 of the spec's text (UTF-8), lowercase hex
  * @param description the experiment's documentation comment, or ""
+ * @param parameters every numeric setting, by the name {@code --set} and sweeps use, in the order the
+ *     generated code asks for them
  */
 public record ExperimentPlan(
     String name,
@@ -37,7 +39,8 @@ public record ExperimentPlan(
     LossPlan loss,
     List<PhasePlan> phases,
     List<AnalysisPlan> analyses,
-    List<SweepGroupPlan> sweeps) {
+    List<SweepGroupPlan> sweeps,
+    List<Setting> parameters) {
 
   /** The network's dt in seconds, as written (or the reference 10 ms). */
   public double dtSeconds() {

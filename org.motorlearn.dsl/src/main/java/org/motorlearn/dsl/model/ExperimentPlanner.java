@@ -136,7 +136,8 @@ public final class ExperimentPlanner {
       sweeps.addAll(sweep(sweep));
     }
     return new ExperimentPlan(name, DocComments.of(experiment), source.relativePath(), source.text(),
-        source.sha256(), seed, precision, checkpointEvery, network, task, perturbations, loss, phases, analyses, sweeps);
+        source.sha256(), seed, precision, checkpointEvery, network, task, perturbations, loss, phases, analyses, sweeps,
+        List.copyOf(settings.values()));
   }
 
   // ---------------------------------------------------------------------------------------------
