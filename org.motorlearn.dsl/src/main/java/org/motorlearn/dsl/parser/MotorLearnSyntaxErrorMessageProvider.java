@@ -24,6 +24,7 @@ import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.motorLearn.Phase;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
+import org.motorlearn.dsl.validation.SettingSynonyms;
 
 /**
  * Syntax errors in the words of the language, naming the block being parsed. The common mistakes get
@@ -95,6 +96,16 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     if (OPTIMIZER_SETTINGS.contains(text) && block instanceof Phase) {
       return new SyntaxErrorMessage("'" + text + "' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam "
           + text + " ...'", SETTING_IN_WRONG_BLOCK);
+    }
+    String phrase = previous == null || block == null ? null : SettingSynonyms.meant(block.eClass().getName(), previous + " " + text);
+    if (phrase != null) {
+      Token first = previousTokenOf(exception);
+      String before = first == null ? null : tokenBefore(exception.input, first.getTokenIndex());
+      if (("adam".equals(before) || "sgd".equals(before)) && phrase.startsWith("adam ")) {
+        phrase = phrase.substring("adam ".length()); // "adam learning rate": the optimizer is there already
+      }
+      return new SyntaxErrorMessage("'" + previous + " " + text + "' is not a setting of " + describe(block,
+          block.eClass().getName().toLowerCase()) + "; did you mean '" + phrase + "'?", SETTING_IN_WRONG_BLOCK);
     }
     List<String> owners = blockSettings.blocksWithSetting(text);
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()
@@ -225,11 +236,20 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
 
   /** The last token before the offending one that is not white space or a comment. */
   private static Token previousTokenOf(RecognitionException exception) {
-    if (!(exception.input instanceof TokenStream) || exception.token.getTokenIndex() <= 0) {
+    return exception.token == null ? null : significantBefore(exception.input, exception.token.getTokenIndex());
+  }
+
+  private static String tokenBefore(Object input, int index) {
+    Token token = significantBefore(input, index);
+    return token == null ? null : token.getText();
+  }
+
+  /** The last token before the one at {@code index} that is not white space or a comment. */
+  private static Token significantBefore(Object input, int index) {
+    if (!(input instanceof TokenStream tokens) || index <= 0) {
       return null;
     }
-    TokenStream tokens = (TokenStream) exception.input;
-    for (int i = exception.token.getTokenIndex() - 1; i >= 0; i--) {
+    for (int i = index - 1; i >= 0; i--) {
       Token token = tokens.get(i);
       String text = token.getText();
       if (token.getChannel() == Token.DEFAULT_CHANNEL && text != null && !text.isBlank()

@@ -5,14 +5,16 @@ import java.util.Map;
 /**
  * Words that people who wrote such experiments as Python scripts type for a setting, and the
  * setting they mean ({@code learning_rate} in a phase is {@code adam lr}). Consulted when a
- * misspelling is not close enough to any setting for "did you mean" by edit distance.
+ * misspelling is not close enough to any setting for "did you mean" by edit distance. A phrase whose
+ * second word is a keyword ("learning rate") cannot parse as an unknown setting; the syntax error
+ * messages look it up.
  */
-final class SettingSynonyms {
+public final class SettingSynonyms {
 
   /** Per block (the grammar rule's name), the words in lower case and the setting meant. */
   private static final Map<String, Map<String, String>> BY_BLOCK = Map.of(
       "Phase", Map.ofEntries(
-          Map.entry("learning_rate", "adam lr"), Map.entry("learningrate", "adam lr"),
+          Map.entry("learning_rate", "adam lr"), Map.entry("learning rate", "adam lr"), Map.entry("learningrate", "adam lr"),
           Map.entry("optimizer", "adam"), Map.entry("optimiser", "adam"),
           Map.entry("iterations", "updates"), Map.entry("steps", "updates"), Map.entry("epochs", "updates"),
           Map.entry("n_updates", "updates"), Map.entry("num_updates", "updates"), Map.entry("niter", "updates"),
@@ -37,8 +39,8 @@ final class SettingSynonyms {
     return BY_BLOCK;
   }
 
-  /** The setting meant by this word in a block of the given rule, or null. */
-  static String meant(String blockRule, String word) {
+  /** The setting meant by this word (or phrase: "learning rate") in a block of the given rule, or null. */
+  public static String meant(String blockRule, String word) {
     return BY_BLOCK.getOrDefault(blockRule, Map.of()).get(word.toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -312,6 +312,12 @@ public class MotorLearnParsingTest {
     // the optimizer's settings without the optimizer
     assertEquals("'lr' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam lr ...'",
         firstError("experiment E {\n  phase p { plastic all lr 1e-3 }\n}\n"));
+    // a phrase from Python scripts whose second word is a keyword
+    List<Resource.Diagnostic> phrase = parse("experiment E {\n  phase p { plastic all adam learning rate 1e-3 }\n}\n")
+        .eResource().getErrors();
+    assertEquals("'learning rate' is not a setting of phase p; did you mean 'lr'?", phrase.get(0).getMessage());
+    assertEquals("'learning rate' is not a setting of phase p; did you mean 'adam lr'?",
+        firstError("experiment E {\n  phase p { plastic all learning rate 1e-3 }\n}\n"));
     // a block the recovery made up from text it could not place ('task T' read as a task of its own)
     List<Resource.Diagnostic> madeUp = parse("experiment V {\n  network N ->\n  task T\n  phase p { }\n}\n")
         .eResource().getErrors();
