@@ -1,4 +1,4 @@
-// Tests of extension.js without VS Code: `node --test editors/vscode/test` (run by EditorSupportTest).
+// Tests of extension.js without VS Code: `node --test editors/vscode/test/extension.test.js` (run by EditorSupportTest).
 // The modules 'vscode' and 'vscode-languageclient/node' are replaced by small fakes that record calls.
 const { test, beforeEach } = require('node:test');
 const assert = require('node:assert');

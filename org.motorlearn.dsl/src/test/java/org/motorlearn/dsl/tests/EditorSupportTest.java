@@ -60,10 +60,11 @@ public class EditorSupportTest {
   /**
    * The VS Code extension's own tests (editors/vscode/test, Node's built-in runner, with fakes of the
    * vscode modules): the Run Experiments command, its settings and its command line in a real shell.
+   * The file and the TAP reporter are named, as Node's defaults for both changed between versions.
    */
   @Test
   public void theVsCodeExtensionsTestsPass() throws Exception {
-    Process node = new ProcessBuilder("node", "--test", "editors/vscode/test").directory(Path.of("..").toFile())
+    Process node = new ProcessBuilder("node", "--test", "--test-reporter=tap", "editors/vscode/test/extension.test.js").directory(Path.of("..").toFile())
         .redirectErrorStream(true).start();
     String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, node.waitFor(), output);
