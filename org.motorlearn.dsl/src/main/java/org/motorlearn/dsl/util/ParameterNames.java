@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.EcoreUtil2;
 import org.motorlearn.dsl.motorLearn.Analysis;
 import org.motorlearn.dsl.motorLearn.Connection;
 import org.motorlearn.dsl.motorLearn.Effect;
@@ -15,6 +16,7 @@ import org.motorlearn.dsl.motorLearn.Init;
 import org.motorlearn.dsl.motorLearn.Input;
 import org.motorlearn.dsl.motorLearn.Jitter;
 import org.motorlearn.dsl.motorLearn.Loss;
+import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Network;
 import org.motorlearn.dsl.motorLearn.Optimizer;
@@ -79,6 +81,28 @@ public final class ParameterNames {
       }
     }
     return parameters;
+  }
+
+  /**
+   * The parameter a number written in the spec is, for the first experiment of its file that uses it
+   * (a top-level network's numbers have the same names in every experiment), or null: a number that
+   * is no parameter (a perturbation's permutation, an input's dimension in an unused network).
+   */
+  public static Parameter of(Quantity quantity) {
+    Model model = EcoreUtil2.getContainerOfType(quantity, Model.class);
+    if (model == null) {
+      return null;
+    }
+    for (EObject element : model.getElements()) {
+      if (element instanceof Experiment experiment) {
+        for (Parameter parameter : of(experiment).values()) {
+          if (parameter.quantity() == quantity) {
+            return parameter;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /**

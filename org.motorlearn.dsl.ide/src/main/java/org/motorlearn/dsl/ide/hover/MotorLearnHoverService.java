@@ -25,12 +25,14 @@ import org.motorlearn.dsl.ide.documentation.KeywordDocumentation;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Network;
 import org.motorlearn.dsl.motorLearn.Phase;
+import org.motorlearn.dsl.motorLearn.Quantity;
+import org.motorlearn.dsl.util.ParameterNames;
 
 /**
  * Hover texts: on a keyword, its documentation ({@link KeywordDocumentation}); on a declaration or a
  * reference to one, a title, the element's own documentation comment and the quantities derived from
  * it ({@link DerivedQuantities}): a = dt/tau for a module, the parameter count of a network, the
- * training memory of a phase.
+ * training memory of a phase; on a number, the parameter it is (the name --set and sweeps take).
  */
 public class MotorLearnHoverService extends HoverService {
 
@@ -52,7 +54,25 @@ public class MotorLearnHoverService extends HoverService {
             documentExtensions.newRange(resource, leaf.getTextRegion()));
       }
     }
+    ILeafNode leaf = leafAt(resource, offset);
+    EObject at = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+    if (at instanceof Quantity quantity) {
+      ParameterNames.Parameter parameter = ParameterNames.of(quantity);
+      if (parameter != null) {
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, parameterText(parameter)),
+            documentExtensions.newRange(resource, NodeModelUtils.getNode(quantity).getTextRegion()));
+      }
+    }
     return super.hover(document, resource, params, cancelIndicator);
+  }
+
+  /** On a number: the parameter it is, and how to change it without editing the spec. */
+  static String parameterText(ParameterNames.Parameter parameter) {
+    String name = parameter.name();
+    String unit = parameter.quantity().getUnit();
+    return "**parameter** `" + name + "`\n\nChange it without editing the spec: `--set " + name + "=VALUE`"
+        + (unit == null || "bin".equals(unit) ? "" : " (VALUE in " + unit + ", the unit written here)")
+        + ", or sweep it: `sweep " + name + " in ...`. `motorlearn parameters FILE` lists them all.";
   }
 
   @Override

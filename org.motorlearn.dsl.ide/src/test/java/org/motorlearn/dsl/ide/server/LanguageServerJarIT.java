@@ -236,6 +236,14 @@ public class LanguageServerJarIT {
 
     String onReference = hoverText(session, uri, positionOf(SPEC, "from initial", "from i".length()));
     assertTrue(onReference.startsWith("**phase** `initial`") && onReference.contains("Estimated training memory: "), onReference);
+
+    // a number: the parameter it is (PMd's tau, the second "tau 50 ms" of the spec)
+    int pmd = SPEC.indexOf("module PMd");
+    String onNumber = hoverText(session, uri, LspSession.positionAt(SPEC, SPEC.indexOf("tau 50", pmd) + "tau 5".length()));
+    assertTrue(onNumber.startsWith("**parameter** `Cortex.PMd.tau`") && onNumber.contains("`--set Cortex.PMd.tau=VALUE` (VALUE in ms"),
+        onNumber);
+    String onCount = hoverText(session, uri, positionOf(SPEC, "updates 500", "updates 5".length()));
+    assertTrue(onCount.startsWith("**parameter** `initial.updates`") && !onCount.contains("VALUE in"), onCount);
   }
 
   private static String hoverText(LspSession session, String uri, Position position) throws Exception {
