@@ -60,6 +60,30 @@ public class ParameterNamesTest {
   }
 
   @Test
+  public void aNumberKnowsTheParameterItIs() throws Exception {
+    Model model = parseHelper.parse("""
+        network Shared { module A { units 7 tau 30 ms } readout hand (2) from A }
+        network Unused { module B { units 9 } }
+        experiment E { network Shared phase initial { updates 3 } }
+        """);
+    java.util.List<org.motorlearn.dsl.motorLearn.Quantity> numbers = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model,
+        org.motorlearn.dsl.motorLearn.Quantity.class);
+    java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+    for (org.motorlearn.dsl.motorLearn.Quantity number : numbers) {
+      ParameterNames.Parameter parameter = ParameterNames.of(number);
+      named.put(org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(
+          org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(number)), parameter == null ? null : parameter.name());
+    }
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("7", "Shared.A.units");
+    expected.put("30 ms", "Shared.A.tau");
+    expected.put("2", "Shared.hand.size");
+    expected.put("9", null); // a network no experiment uses
+    expected.put("3", "initial.updates");
+    assertEquals(expected, named);
+  }
+
+  @Test
   public void importedDeclarationsAreNamedToo() {
     Model model = TestSpecs.load(resourceSets.get(), "rotations.motor");
     Map<String, ParameterNames.Parameter> parameters = ParameterNames.of((Experiment) model.getElements().get(0));
