@@ -115,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
       List<RunPlan> plans = new ArrayList<>();
       for (GeneratedExperiment experiment : experiments) {
         plans.add(RunPlan.of(experiment, overrides));
+        RunPlan.requireNumericRules(console, resource, experiment.name(), overrides);
       }
       for (RunPlan plan : plans) {
         run(plan);

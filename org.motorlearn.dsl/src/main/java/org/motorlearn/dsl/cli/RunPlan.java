@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.xtext.resource.XtextResource;
 import org.motorlearn.dsl.generator.GeneratedExperiment;
+import org.motorlearn.dsl.motorLearn.Model;
+import org.motorlearn.dsl.validation.EffectiveSettings;
+import org.motorlearn.dsl.validation.Finding;
+import org.motorlearn.dsl.validation.NumericRules;
 import org.motorlearn.runtime.spec.Experiment;
 import org.motorlearn.runtime.spec.Parameters;
 import org.motorlearn.runtime.spec.SpecException;
@@ -77,6 +82,42 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
           + values.size() + " sweep points cannot run; nothing was run\n" + String.join("\n", problems));
     }
     return new RunPlan(generated, points, !sweep.isEmpty(), fixed);
+  }
+
+  /**
+   * The language's numeric rules (those `check` applies to the spec and to each sweep point) on the
+   * experiment with the command line's overrides: `--set Cortex.PMd.tau=1` with dt 10 ms overshoots
+   * the Euler step as much as writing `tau 1 ms` would. Warnings are printed; errors stop with exit 1.
+   */
+  static void requireNumericRules(Console console, XtextResource resource, String experimentName,
+      Map<String, Double> commandLine) {
+    if (commandLine.isEmpty()) {
+      return;
+    }
+    org.motorlearn.dsl.motorLearn.Experiment experiment = ((Model) resource.getContents().get(0)).getElements().stream()
+        .filter(org.motorlearn.dsl.motorLearn.Experiment.class::isInstance)
+        .map(org.motorlearn.dsl.motorLearn.Experiment.class::cast)
+        .filter(e -> experimentName.equals(e.getName())).findFirst().orElse(null);
+    if (experiment == null) {
+      return;
+    }
+    EffectiveSettings settings = EffectiveSettings.withOverrides(experiment, commandLine);
+    List<String> errors = new ArrayList<>();
+    for (Finding finding : NumericRules.all(experiment, settings, Runtime.getRuntime().maxMemory())) {
+      if (finding.assigned().isEmpty()) {
+        continue; // a problem of the spec as written: `check` reports it there
+      }
+      String message = "experiment " + experimentName + " with " + ParameterOverrides.describe(commandLine) + ": "
+          + finding.message();
+      if (finding.error()) {
+        errors.add(message);
+      } else {
+        console.warning(message);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new CliException(ExitCode.SPEC_ERRORS, String.join("\n", errors) + "\nnothing was run");
+    }
   }
 
   /**

@@ -141,6 +141,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlanner.PlannedSweep planned;
     try {
       planned = SweepPlanner.plan(generated, overrides(), spec.toString(), SpecSource.sha256(text));
+      RunPlan.requireNumericRules(console, resource, generated.name(), overrides());
     } catch (SweepPlanner.InvalidPointsException e) {
       e.problems().forEach(problem -> console.error(problem));
       throw new CliException(ExitCode.SPEC_ERRORS, e.getMessage());

@@ -72,6 +72,22 @@ public final class EffectiveSettings {
     return new EffectiveSettings(experiment, parameters, assignments);
   }
 
+  /**
+   * The settings of an experiment with command-line overrides ({@code --set name=value}: a plain
+   * number in the unit written at the setting). Names that no written setting has are left to the
+   * runtime's checks.
+   */
+  public static EffectiveSettings withOverrides(Experiment experiment, Map<String, Double> overrides) {
+    Map<String, Parameter> parameters = SweepableSettings.of(experiment);
+    Map<String, Assignment> assignments = new java.util.LinkedHashMap<>();
+    overrides.forEach((name, value) -> {
+      if (parameters.containsKey(name) && Double.isFinite(value)) {
+        assignments.put(name, new Assignment(BigDecimal.valueOf(value), null));
+      }
+    });
+    return under(experiment, parameters, assignments);
+  }
+
   public Experiment experiment() {
     return experiment;
   }

@@ -113,6 +113,25 @@ class RunCommandTest {
   }
 
   @Test
+  void aSetValueIsCheckedByTheLanguagesRulesAndTheRuntimesBeforeAnythingRuns() throws IOException {
+    // the language's rules, as `check` would say them of 'tau 15 ms' (a warning: the run goes ahead)
+    write("tiny.motor", TINY.replace("module A { units 6 }", "module A { units 6 tau 50 ms }"));
+    CliRun coarse = CliRun.in(folder, "run", "tiny.motor", "--set", "N.A.tau=15", "--out", "coarse");
+    assertEquals(ExitCode.OK, coarse.exitCode(), coarse::toString);
+    assertTrue(coarse.err().contains("warning: experiment Tiny with N.A.tau=15: dt/tau = 0.667 (dt 10 ms, tau 15 ms) in module A is above 0.5"),
+        coarse::toString);
+    // an Euler step that overshoots: the runtime refuses it, written in the spec or not
+    CliRun written = CliRun.in(folder, "run", "tiny.motor", "--set", "N.A.tau=2");
+    assertEquals(ExitCode.SPEC_ERRORS, written.exitCode(), written::toString);
+    assertTrue(written.err().contains("dt/tau = 5 (dt 10 ms, tau 2 ms) in module A is above 1"), written::toString);
+    write("tiny.motor", TINY);
+    CliRun unwritten = CliRun.in(folder, "run", "tiny.motor", "--set", "N.B.tau=2");
+    assertEquals(ExitCode.SPEC_ERRORS, unwritten.exitCode(), unwritten::toString);
+    assertTrue(unwritten.err().contains("dt/tau = 5 (dt 10 ms, tau 2 ms) in module B is above 1"), unwritten::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT));
+  }
+
+  @Test
   void anUnknownSetNameIsTwoWithASuggestionAndNothingRuns() throws IOException {
     write("tiny.motor", TINY);
     CliRun run = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.update=4");

@@ -32,6 +32,10 @@ public record Network(
     Set<String> moduleNames = new HashSet<>();
     for (ModuleSpec m : modules) {
       SpecException.require(moduleNames.add(m.name()), "network " + name + ": module " + m.name() + " is declared twice");
+      // a = dt/tau above 1 moves the state past its target every step: the Euler update oscillates and grows
+      SpecException.require(dt <= m.tau() * (1 + 1e-12), "network " + name + ": dt/tau = " + number(dt / m.tau()) + " (dt "
+          + number(dt * 1000) + " ms, tau " + number(m.tau() * 1000) + " ms) in module " + m.name()
+          + " is above 1: the Euler step overshoots and the dynamics are unstable; make tau at least dt");
     }
     Set<String> parameters = new HashSet<>();
     for (InputSpec in : inputs) {
@@ -141,5 +145,10 @@ public record Network(
     public Network build() {
       return new Network(name, dt, modules, inputs, projections, readouts);
     }
+  }
+
+  /** 10, 0.5, 12.35: four significant digits, no trailing zeros, for messages. */
+  private static String number(double value) {
+    return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 }
