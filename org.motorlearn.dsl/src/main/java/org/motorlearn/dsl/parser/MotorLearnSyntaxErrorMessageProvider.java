@@ -59,14 +59,14 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
 
-  /** The settings of a phase's optimizer, which follow 'adam' or 'sgd' ("adam lr 1e-4"). */
-  private static final Set<String> OPTIMIZER_SETTINGS = Set.of("lr", "betas", "eps", "momentum");
 
   /** Text after an earlier error that the parser's recovery could not place. */
   private static final String COULD_NOT_BE_READ =
       "%s could not be read after the error above (the parser lost its place there); fix that error first";
 
   private final Set<String> keywords = new LinkedHashSet<>();
+  /** The settings of a phase's optimizer, which follow 'adam' or 'sgd' ("adam lr 1e-4"): lr, betas, eps, momentum. */
+  private final Set<String> optimizerSettings = new LinkedHashSet<>();
   private final BlockSettings blockSettings;
 
   @Inject
@@ -75,6 +75,9 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       keywords.add(keyword.getValue());
     }
     blockSettings = new BlockSettings(grammarAccess.getGrammar());
+    for (Keyword keyword : GrammarUtil.containedKeywords(grammarAccess.getOptimizerRule())) {
+      optimizerSettings.add(keyword.getValue());
+    }
   }
 
   @Override
@@ -93,7 +96,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     if (madeUpByRecovery(block, context)) {
       return new SyntaxErrorMessage(COULD_NOT_BE_READ.formatted(found(text)), org.eclipse.xtext.diagnostics.Diagnostic.SYNTAX_DIAGNOSTIC);
     }
-    if (OPTIMIZER_SETTINGS.contains(text) && block instanceof Phase) {
+    if (optimizerSettings.contains(text) && block instanceof Phase) {
       return new SyntaxErrorMessage("'" + text + "' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam "
           + text + " ...'", SETTING_IN_WRONG_BLOCK);
     }
