@@ -13,7 +13,7 @@ import org.motorlearn.dsl.model.ExperimentPlanner;
 import org.motorlearn.dsl.model.Setting;
 import org.motorlearn.dsl.model.SpecSource;
 import org.motorlearn.dsl.motorLearn.Experiment;
-import org.motorlearn.dsl.motorLearn.Model;
+import org.motorlearn.dsl.util.Experiments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -41,10 +41,7 @@ final class ParametersCommand implements Callable<Integer> {
     XtextResource resource = specs.requested().get(0);
     SpecSource source = SpecSource.of(resource, MotorLearnGenerator.projectFolderOf(resource));
     boolean first = true;
-    for (Object element : ((Model) resource.getContents().get(0)).getElements()) {
-      if (!(element instanceof Experiment experiment)) {
-        continue;
-      }
+    for (Experiment experiment : Experiments.declaredIn(resource)) {
       ExperimentPlan plan = ExperimentPlanner.plan(experiment, source);
       if (!first) {
         console.out().println();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.xtext.resource.XtextResource;
 import org.motorlearn.dsl.generator.GeneratedExperiment;
-import org.motorlearn.dsl.motorLearn.Model;
+import org.motorlearn.dsl.util.Experiments;
 import org.motorlearn.dsl.validation.EffectiveSettings;
 import org.motorlearn.dsl.validation.Finding;
 import org.motorlearn.dsl.validation.NumericRules;
@@ -94,9 +94,7 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
     if (commandLine.isEmpty()) {
       return;
     }
-    org.motorlearn.dsl.motorLearn.Experiment experiment = ((Model) resource.getContents().get(0)).getElements().stream()
-        .filter(org.motorlearn.dsl.motorLearn.Experiment.class::isInstance)
-        .map(org.motorlearn.dsl.motorLearn.Experiment.class::cast)
+    org.motorlearn.dsl.motorLearn.Experiment experiment = Experiments.declaredIn(resource).stream()
         .filter(e -> experimentName.equals(e.getName())).findFirst().orElse(null);
     if (experiment == null) {
       return;

@@ -7,9 +7,8 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.motorlearn.dsl.model.ExperimentPlan;
 import org.motorlearn.dsl.model.ExperimentPlanner;
 import org.motorlearn.dsl.model.SpecSource;
-import org.motorlearn.dsl.motorLearn.Element;
 import org.motorlearn.dsl.motorLearn.Experiment;
-import org.motorlearn.dsl.motorLearn.Model;
+import org.motorlearn.dsl.util.Experiments;
 
 /** Generates the Java class of every experiment of a spec, in the order they are written. */
 public final class ExperimentClasses {
@@ -26,16 +25,11 @@ public final class ExperimentClasses {
     String packageName = JavaNames.packageOf(source.relativePath());
     String version = MotorLearnVersion.get();
     List<GeneratedClass> classes = new ArrayList<>();
-    if (spec.getContents().isEmpty()) {
-      return classes;
-    }
-    for (Element element : ((Model) spec.getContents().get(0)).getElements()) {
-      if (element instanceof Experiment experiment) {
-        ExperimentPlan plan = ExperimentPlanner.plan(experiment, source);
-        String className = JavaNames.className(experiment.getName());
-        classes.add(new GeneratedClass(plan, packageName, className,
-            ExperimentClassTemplate.generate(plan, packageName, className, version)));
-      }
+    for (Experiment experiment : Experiments.declaredIn(spec)) {
+      ExperimentPlan plan = ExperimentPlanner.plan(experiment, source);
+      String className = JavaNames.className(experiment.getName());
+      classes.add(new GeneratedClass(plan, packageName, className,
+          ExperimentClassTemplate.generate(plan, packageName, className, version)));
     }
     return classes;
   }

@@ -3,9 +3,11 @@ package org.motorlearn.dsl.util;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.motorlearn.dsl.motorLearn.Experiment;
 import org.motorlearn.dsl.motorLearn.Loss;
+import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.motorLearn.Network;
 import org.motorlearn.dsl.motorLearn.Task;
 
@@ -43,6 +45,14 @@ public final class Experiments {
   }
 
   /** The experiment an element belongs to, or null for a top-level declaration outside experiments. */
+  /** The experiments a spec file declares, in the order written (none for a file that did not parse). */
+  public static List<Experiment> declaredIn(Resource resource) {
+    if (resource == null || resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Model model)) {
+      return List.of();
+    }
+    return model.getElements().stream().filter(Experiment.class::isInstance).map(Experiment.class::cast).toList();
+  }
+
   public static Experiment experimentOf(EObject element) {
     return EcoreUtil2.getContainerOfType(element, Experiment.class);
   }

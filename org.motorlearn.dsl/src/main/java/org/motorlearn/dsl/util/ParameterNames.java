@@ -7,7 +7,6 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.xtext.EcoreUtil2;
 import org.motorlearn.dsl.motorLearn.Analysis;
 import org.motorlearn.dsl.motorLearn.Connection;
 import org.motorlearn.dsl.motorLearn.Effect;
@@ -16,7 +15,6 @@ import org.motorlearn.dsl.motorLearn.Init;
 import org.motorlearn.dsl.motorLearn.Input;
 import org.motorlearn.dsl.motorLearn.Jitter;
 import org.motorlearn.dsl.motorLearn.Loss;
-import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Network;
 import org.motorlearn.dsl.motorLearn.Optimizer;
@@ -89,16 +87,10 @@ public final class ParameterNames {
    * is no parameter (a perturbation's permutation, an input's dimension in an unused network).
    */
   public static Parameter of(Quantity quantity) {
-    Model model = EcoreUtil2.getContainerOfType(quantity, Model.class);
-    if (model == null) {
-      return null;
-    }
-    for (EObject element : model.getElements()) {
-      if (element instanceof Experiment experiment) {
-        for (Parameter parameter : of(experiment).values()) {
-          if (parameter.quantity() == quantity) {
-            return parameter;
-          }
+    for (Experiment experiment : Experiments.declaredIn(quantity.eResource())) {
+      for (Parameter parameter : of(experiment).values()) {
+        if (parameter.quantity() == quantity) {
+          return parameter;
         }
       }
     }
