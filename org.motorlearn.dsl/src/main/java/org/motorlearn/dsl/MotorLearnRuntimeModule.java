@@ -13,7 +13,7 @@ import org.motorlearn.dsl.naming.MotorLearnQualifiedNameProvider;
 import org.motorlearn.dsl.parser.MotorLearnSyntaxErrorMessageProvider;
 import org.motorlearn.dsl.resource.MotorLearnResourceDescriptionStrategy;
 import org.motorlearn.dsl.validation.MotorLearnLinkingDiagnosticMessageProvider;
-import org.motorlearn.dsl.validation.SyntaxFirstResourceValidator;
+import org.motorlearn.dsl.validation.MotorLearnResourceValidator;
 
 /**
  * Runtime (UI-independent) services of the MotorLearn language.
@@ -47,7 +47,7 @@ public class MotorLearnRuntimeModule extends AbstractMotorLearnRuntimeModule {
   }
 
   public Class<? extends IResourceValidator> bindIResourceValidator() {
-    return SyntaxFirstResourceValidator.class;
+    return MotorLearnResourceValidator.class;
   }
 
   public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.motorlearn.runtime.spec.Parameters;
 
 /**
  * The {@code --set name=value} (and {@code --seed N}) options of {@code motorlearn run}: parameter
@@ -63,15 +64,10 @@ final class ParameterOverrides {
 
   /** {@code name=value, name=value} with numbers as the user would write them (400, not 400.0). */
   static String describe(Map<String, Double> values) {
-    StringBuilder text = new StringBuilder();
-    values.forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=').append(format(value)));
-    return text.toString();
+    return Parameters.describe(values);
   }
 
   static String format(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return Parameters.format(value);
   }
 }

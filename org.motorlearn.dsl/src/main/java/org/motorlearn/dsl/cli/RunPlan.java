@@ -55,7 +55,8 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
       generated.build(Parameters.of(commandLine));
     } catch (SpecException e) {
       throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + experiment
-          + (commandLine.isEmpty() ? "" : " with " + ParameterOverrides.describe(commandLine)) + ": " + e.getMessage()
+          + (commandLine.isEmpty() ? "" : " with " + ParameterOverrides.describe(commandLine)) + ": "
+          + withoutExperiment(experiment, e.getMessage())
           + "\nnothing was run");
     }
 
@@ -72,9 +73,11 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
         Parameters parameters = Parameters.of(overrides);
         Experiment built = generated.build(parameters);
         parameters.requireAllOverridesUsed();
+        built.requireTaskShape();
         points.add(new Point(k, values.get(k), overrides, built));
       } catch (SpecException e) {
-        problems.add("sweep point " + k + " (" + ParameterOverrides.describe(values.get(k)) + "): " + e.getMessage());
+        problems.add("sweep point " + k + " (" + ParameterOverrides.describe(values.get(k)) + "): "
+            + withoutExperiment(experiment, e.getMessage()));
       }
     }
     if (!problems.isEmpty()) {
@@ -128,8 +131,8 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
     try {
       generated.build(defaults);
     } catch (SpecException e) {
-      throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + generated.name() + ": " + e.getMessage()
-          + "\nnothing was run");
+      throw new CliException(ExitCode.SPEC_ERRORS, "experiment " + generated.name() + ": "
+          + withoutExperiment(generated.name(), e.getMessage()) + "\nnothing was run");
     }
     Parameters named = Parameters.of(commandLine);
     defaults.used().keySet().forEach(name -> named.real(name, 0));
@@ -138,6 +141,12 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
     } catch (SpecException e) {
       throw CliException.usage("experiment " + generated.name() + ": " + e.getMessage());
     }
+  }
+
+  /** A runtime message without its own "experiment NAME: " where the caller names the experiment already. */
+  private static String withoutExperiment(String experiment, String message) {
+    String prefix = "experiment " + experiment + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   /** The experiment at one recorded point, for {@code --resume} (the overrides come from the run folder). */

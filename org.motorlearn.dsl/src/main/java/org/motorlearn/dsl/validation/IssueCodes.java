@@ -76,12 +76,15 @@ public final class IssueCodes {
   public static final String EXPERIMENT_WITHOUT_PHASES = PREFIX + "experimentWithoutPhases";
   public static final String ANALYSIS_COMPARES_ITSELF = PREFIX + "analysisComparesItself";
   public static final String MEMORY_ABOVE_LIMIT = PREFIX + "memoryAboveLimit";
+  /** The experiment passes every rule but cannot be built as {@code run} builds it (see {@link BuildCheck}). */
+  public static final String NOT_RUNNABLE = PREFIX + "notRunnable";
 
   // sweeps
   public static final String UNKNOWN_PARAMETER = PREFIX + "unknownParameter";
   public static final String SWEPT_TWICE = PREFIX + "sweptTwice";
   public static final String ZIP_LENGTHS_DIFFER = PREFIX + "zipLengthsDiffer";
   public static final String SWEEP_RANGE_EMPTY = PREFIX + "sweepRangeEmpty";
+  public static final String SWEEP_PARTLY_CHECKED = PREFIX + "sweepPartlyChecked";
 
   // files
   public static final String FILE_NOT_FOUND = PREFIX + "fileNotFound";

@@ -103,7 +103,7 @@ public final class SweepPoints {
     }
     List<Point> numbered = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
-      numbered.add(new Point(i + 1, points.get(i).assignments(), points.get(i).sources()));
+      numbered.add(new Point(i, points.get(i).assignments(), points.get(i).sources()));
     }
     return numbered;
   }

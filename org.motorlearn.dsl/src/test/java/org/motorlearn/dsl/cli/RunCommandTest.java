@@ -166,13 +166,27 @@ class RunCommandTest {
   @Test
   void everySweepPointIsBuiltBeforeAnythingRuns() throws IOException {
     // at point 1 the task has 5 targets, and a permutation of 4 is no re-association of them: the runtime
-    // refuses to build that experiment, and it must do so before point 0 runs
+    // refuses to build that experiment, the validator's build check reports it, and nothing runs
     write("sweep.motor", TINY.replace("perturbation R = rotation 30 deg", "perturbation R = reassociation (1 2 3 0)")
         .replace("analysis {", "sweep T.targets in 4, 5\n  analysis {"));
     CliRun run = CliRun.in(folder, "run", "sweep.motor");
     assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
-    assertTrue(run.err().contains("error: experiment Tiny: 1 of 2 sweep points cannot run; nothing was run\n"
-        + "sweep point 1 (T.targets=5): perturbation R: a permutation of 4 targets, but task T has 5\n"), run::toString);
+    assertTrue(run.err().contains("error: sweep point 1 (T.targets=5): perturbation R: a permutation of 4 targets, but task T "
+        + "has 5 [notRunnable]\n"), run::toString);
+    assertTrue(run.err().contains("nothing was run"), run::toString);
+    assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
+  }
+
+  @Test
+  void aSetValueThatBreaksASweepPointStopsTheRunBeforeAnything() throws IOException {
+    // the spec is fine; --set T.targets=5 makes its 4-target re-association wrong at every point: the command
+    // line's own build reports it once, naming the override
+    write("sweep.motor", TINY.replace("perturbation R = rotation 30 deg", "perturbation R = reassociation (1 2 3 0)")
+        .replace("analysis {", "sweep seed 0..1\n  analysis {"));
+    CliRun run = CliRun.in(folder, "run", "sweep.motor", "--set", "T.targets=5");
+    assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("error: experiment Tiny with T.targets=5: perturbation R: a permutation of 4 targets, but "
+        + "task T has 5\nnothing was run"), run::toString);
     assertEquals(List.of(), runFolders(RunCommand.DEFAULT_OUT), "no run folder may be created");
   }
 

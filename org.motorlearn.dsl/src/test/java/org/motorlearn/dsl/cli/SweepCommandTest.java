@@ -169,7 +169,7 @@ class SweepCommandTest {
     Files.writeString(dir.resolve("bad.motor"), TinySweeps.spec(6, "sweep initial.batch in 4, 0, 2"), StandardCharsets.UTF_8);
     CliRun run = CliRun.in(dir, "sweep", "bad.motor", "--out", "out");
     assertEquals(1, run.exitCode(), run::toString);
-    assertTrue(run.err().startsWith("error: sweep point 2: initial.batch = 0: batch must be positive"), run.err());
+    assertTrue(run.err().startsWith("error: sweep point 1: initial.batch = 0: batch must be positive"), run.err());
     assertFalse(Files.exists(dir.resolve("out")));
 
     // ... and every point is built with the --set values too before anything starts

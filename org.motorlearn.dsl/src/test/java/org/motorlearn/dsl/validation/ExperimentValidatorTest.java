@@ -25,7 +25,7 @@ class ExperimentValidatorTest extends ValidationTestBase {
     assertError(reference("  perturbation VR30", "  loss { mse from bin 500 }\n  perturbation VR30"), ML.getLoss(),
         IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
         "the loss starts at bin 500, outside the trial of 400 bins (bins 0..399); e.g. mse from bin 50");
-    assertNoIssues(reference("window -600 ms..600 ms around go", "window 0 ms..1 s around cue"));
+    assertNoIssues(reference("window -600 ms..600 ms around go", "window -1 s..1 s around go"));
   }
 
   @Test

@@ -52,17 +52,17 @@ class SweepValidatorTest extends ValidationTestBase {
   @Test
   void checkSweepPoints() {
     assertError(withSweeps("  sweep Cortex.PMd.units in 100, 0"), ML.getSweepAxis(), IssueCodes.NOT_POSITIVE,
-        "sweep point 2: Cortex.PMd.units = 0: units must be positive, e.g. units 400");
+        "sweep point 1: Cortex.PMd.units = 0: units must be positive, e.g. units 400");
     assertNoIssues(withSweeps("  sweep Cortex.PMd.units in 100, 20"));
   }
 
   @Test
   void sweepPointsCombineParameters() {
     String spec = withSweeps("  sweep Cortex.dt in 10 ms, 40 ms\n  sweep Cortex.M1.tau in 50 ms, 30 ms");
-    assertError(spec, ML.getSweepAxis(), IssueCodes.EULER_UNSTABLE, "sweep point 4: Cortex.dt = 40 ms, Cortex.M1.tau = 30 ms: "
+    assertError(spec, ML.getSweepAxis(), IssueCodes.EULER_UNSTABLE, "sweep point 3: Cortex.dt = 40 ms, Cortex.M1.tau = 30 ms: "
         + "dt/tau = 1.333 (dt 40 ms, tau 30 ms) in module M1 is above 1: the Euler step overshoots and the dynamics are unstable; "
         + "make tau at least dt (the reference uses dt 10 ms, tau 50 ms: dt/tau = 0.2)");
-    assertWarning(spec, ML.getSweepAxis(), IssueCodes.EULER_COARSE, "sweep point 3: Cortex.dt = 40 ms: dt/tau = 0.8 (dt 40 ms, "
+    assertWarning(spec, ML.getSweepAxis(), IssueCodes.EULER_COARSE, "sweep point 2: Cortex.dt = 40 ms: dt/tau = 0.8 (dt 40 ms, "
         + "tau 50 ms) in module Upstream is above 0.5: the Euler step is too coarse to follow the continuous dynamics; use a "
         + "smaller dt or a larger tau (the reference uses dt/tau = 0.2)");
   }
@@ -70,10 +70,10 @@ class SweepValidatorTest extends ValidationTestBase {
   @Test
   void sweepPointsCheckTheTaskTiming() {
     assertError(withSweeps("  sweep CenterOut.go in bin 282, bin 170"), ML.getSweepAxis(), IssueCodes.CUE_AFTER_GO,
-        "sweep point 2: CenterOut.go = bin 170: the cue (up to bin 180) comes after go (from bin 170): the target must be shown "
+        "sweep point 1: CenterOut.go = bin 170: the cue (up to bin 180) comes after go (from bin 170): the target must be shown "
             + "before the go cue; move the cue earlier or go later");
     assertError(withSweeps("  sweep initial.batch in 80, 800"), ML.getSweepAxis(), IssueCodes.BATCH_LARGER_THAN_TRAINING_SET,
-        "sweep point 2: initial.batch = 800: batch 800 is larger than the training set of task CenterOut (400 trials); batches "
+        "sweep point 1: initial.batch = 800: batch 800 is larger than the training set of task CenterOut (400 trials); batches "
             + "are drawn without replacement: use at most batch 400 or more train trials");
   }
 }

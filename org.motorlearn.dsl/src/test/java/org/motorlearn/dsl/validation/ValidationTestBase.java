@@ -96,7 +96,8 @@ abstract class ValidationTestBase {
   }
 
   protected void assertNoIssues(String text) {
-    validation.assertNoIssues(parse(text));
+    List<Issue> issues = validation.validate(parse(text));
+    Assertions.assertTrue(issues.isEmpty(), () -> "unexpected: " + issues);
   }
 
   /** ValidationTestHelper matches a message by substring; this also pins the exact text and the count. */

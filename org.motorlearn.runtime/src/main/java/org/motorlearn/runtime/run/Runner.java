@@ -75,6 +75,7 @@ public final class Runner {
   }
 
   public RunResult run() {
+    experiment.requireTaskShape();
     PhaseReuse reuse = PhaseReuse.verify(experiment, options.reusedPhases());
     prepareFolder();
     try (RunLock lock = RunLock.acquire(folder.root())) {

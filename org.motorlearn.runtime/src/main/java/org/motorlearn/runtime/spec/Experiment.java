@@ -45,7 +45,8 @@ public record Experiment(
     SpecException.require(!phases.isEmpty(), where + "it has no phase");
     SpecException.require(checkpointEvery >= 0, where + "checkpoint interval must be >= 0");
     SpecException.require(loss.fromBin() < task.trialBins(),
-        where + "the loss starts at bin " + loss.fromBin() + ", after the trial's last bin " + (task.trialBins() - 1));
+        where + "the loss starts at bin " + loss.fromBin() + " (mse from), after the last bin " + (task.trialBins() - 1)
+            + " of task " + task.name() + "'s trials; start it earlier or make the trials longer");
 
     Set<String> perturbationNames = new HashSet<>();
     for (Perturbation p : perturbations) {
@@ -55,27 +56,92 @@ public record Experiment(
             + r.permutation().size() + " targets, but task " + task.name() + " has " + task.targets());
       }
     }
-    Set<String> done = new HashSet<>();
+    Map<String, PhaseSpec> done = new LinkedHashMap<>();
     for (PhaseSpec phase : phases) {
-      SpecException.require(!done.contains(phase.name()), where + "phase " + phase.name() + " is declared twice");
-      SpecException.require(phase.from() == null || done.contains(phase.from()), "phase " + phase.name()
-          + ": it starts from '" + phase.from() + "', which is not an earlier phase (earlier: " + done + ")");
+      SpecException.require(!done.containsKey(phase.name()), where + "phase " + phase.name() + " is declared twice");
+      SpecException.require(phase.from() == null || done.containsKey(phase.from()), "phase " + phase.name()
+          + ": it starts from '" + phase.from() + "', which is not an earlier phase (earlier: " + done.keySet() + ")");
       SpecException.require(phase.perturbation() == null || perturbationNames.contains(phase.perturbation()),
           "phase " + phase.name() + ": unknown perturbation '" + phase.perturbation() + "'");
       SpecException.require(phase.from() != null || !phase.continueOptimizer(),
           "phase " + phase.name() + ": 'continue optimizer' needs a phase to start from");
+      if (phase.continueOptimizer() && !phase.evaluateOnly()) {
+        requireContinuable(phase, done.get(phase.from()));
+      }
       phase.plasticity().resolve(network);
-      done.add(phase.name());
+      done.put(phase.name(), phase);
     }
     for (AnalysisSpec analysis : analyses) {
-      SpecException.require(done.contains(analysis.baseline()), "analysis: unknown baseline phase '" + analysis.baseline() + "'");
+      SpecException.require(done.containsKey(analysis.baseline()), "analysis: unknown baseline phase '" + analysis.baseline() + "'");
       for (String compared : analysis.compared()) {
-        SpecException.require(done.contains(compared), "analysis: unknown phase '" + compared + "'");
+        SpecException.require(done.containsKey(compared), "analysis: unknown phase '" + compared + "'");
       }
+      requireWindowInsideTrials(analysis, task);
       for (String module : analysis.modules()) {
         network.module(module);
       }
     }
+  }
+
+  /**
+   * The network reads as many input channels as the task's trials have and reads out as many
+   * dimensions as its targets have. Not part of the constructor: the engine's tests pair networks
+   * with hand-made trials of any shape. {@code Runner} checks it before a run starts; the language
+   * checks it for every sweep point.
+   *
+   * @throws SpecException naming the network, the task and both counts
+   */
+  public void requireTaskShape() {
+    String where = "experiment " + name + ": ";
+    int inputs = network.inputs().stream().mapToInt(InputSpec::dimension).sum();
+    SpecException.require(inputs == task.inputDimension(), where + "network " + network.name() + " takes " + inputs
+        + " input channels (the dimensions of its inputs added up), but task " + task.name() + " gives "
+        + task.inputDimension() + " (the target's cosine and sine and the hold signal); declare one input of "
+        + "dimension " + task.inputDimension());
+    int outputs = network.readouts().stream().mapToInt(ReadoutSpec::dimension).sum();
+    SpecException.require(outputs == task.targetDimension(), where + "network " + network.name() + " reads out " + outputs
+        + " dimensions (the dimensions of its readouts added up), but task " + task.name() + "'s hand positions have "
+        + task.targetDimension() + " (x, y); declare one readout of dimension " + task.targetDimension());
+  }
+
+  /**
+   * A continued optimiser must be the kind the earlier phase trained with, and that phase must have
+   * trained: an evaluation-only phase has no optimiser state to continue.
+   */
+  private static void requireContinuable(PhaseSpec phase, PhaseSpec from) {
+    String where = "phase " + phase.name() + ": ";
+    SpecException.require(!from.evaluateOnly(), where + "'continue optimizer', but phase " + from.name()
+        + " only evaluates, so it has no optimiser state; start from a phase that trains or drop 'continue optimizer'");
+    String kind = kind(phase.optimizer());
+    String earlier = kind(from.optimizer());
+    SpecException.require(kind.equals(earlier), where + "it continues phase " + from.name() + "'s " + earlier
+        + " optimiser with " + kind + "; use " + earlier + " here too or drop 'continue optimizer'");
+  }
+
+  private static String kind(OptimizerSpec optimizer) {
+    return optimizer instanceof OptimizerSpec.Adam ? "adam" : "sgd";
+  }
+
+  /**
+   * Every trial's analysis window lies inside it. For synthetic trials the go bins are known (goMin..goMax);
+   * recorded trials are checked when their file is read.
+   */
+  private static void requireWindowInsideTrials(AnalysisSpec analysis, TaskSpec task) {
+    if (!(task instanceof TaskSpec.CenterOut centerOut)) {
+      return;
+    }
+    int first = centerOut.goMin() + analysis.windowStart();
+    int end = centerOut.goMax() + analysis.windowEnd();
+    SpecException.require(first >= 0 && end <= centerOut.trialBins(), "analysis: the window " + signed(analysis.windowStart())
+        + ".." + signed(analysis.windowEnd()) + " bins around go covers bins " + first + ".." + (end - 1) + " of trials whose go"
+        + " cue is at bin " + (centerOut.goMin() == centerOut.goMax() ? String.valueOf(centerOut.goMin())
+            : centerOut.goMin() + ".." + centerOut.goMax()) + ", outside task " + task.name() + "'s bins 0.."
+        + (centerOut.trialBins() - 1) + "; narrow the window to " + signed(Math.max(analysis.windowStart(), -centerOut.goMin()))
+        + ".." + signed(Math.min(analysis.windowEnd(), centerOut.trialBins() - centerOut.goMax())) + " bins or less");
+  }
+
+  private static String signed(int bins) {
+    return bins > 0 ? "+" + bins : String.valueOf(bins);
   }
 
   public static Builder builder(String name) {

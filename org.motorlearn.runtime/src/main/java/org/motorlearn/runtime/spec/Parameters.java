@@ -85,6 +85,21 @@ public final class Parameters {
     throw new SpecException(message.toString());
   }
 
+  /** {@code name=value, name=value} with numbers as a user writes them (400, not 400.0). */
+  public static String describe(Map<String, Double> values) {
+    StringBuilder text = new StringBuilder();
+    values.forEach((name, value) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=').append(format(value)));
+    return text.toString();
+  }
+
+  /** A value as a user writes it: 400, 0.0001, 1.5E+20 only where plain digits would be absurd. */
+  public static String format(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
   /**
    * "known parameters:" and the names, one line per block they belong to (the part before the first
    * dot; names without one are the experiment's, listed first), sorted, wrapped at about 100 columns:

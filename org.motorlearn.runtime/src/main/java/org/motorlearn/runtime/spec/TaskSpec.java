@@ -22,6 +22,11 @@ public sealed interface TaskSpec {
     return 3;
   }
 
+  /** Dimension of the target trajectory: hand position x and y, cm. */
+  default int targetDimension() {
+    return 2;
+  }
+
   /** Hand trajectory profile of synthetic reaches. */
   enum Profile {
     SIGMOID,

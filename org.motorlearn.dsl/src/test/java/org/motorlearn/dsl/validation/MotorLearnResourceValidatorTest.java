@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.motorlearn.dsl.motorLearn.Model;
 
 /** Checks keep quiet on a line the parser could not read; elsewhere they speak as usual. */
-class SyntaxFirstResourceValidatorTest extends ValidationTestBase {
+class MotorLearnResourceValidatorTest extends ValidationTestBase {
 
   @Test
   void aLineWithASyntaxErrorGetsOnlyTheSyntaxError() {

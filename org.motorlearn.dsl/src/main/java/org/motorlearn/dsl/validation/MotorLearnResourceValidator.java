@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 
@@ -34,13 +36,24 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
  * ("inital state" is an unknown 'inital', then an unexpected 'state'). After that error, unknown
  * settings on its lines are the recovery's too (names it could not place). Every editor and the
  * command line validate through this class.
+ *
+ * <p>A file without errors then gets the {@link BuildCheck}: what {@code run} would refuse when it
+ * builds the experiment.
  */
-public class SyntaxFirstResourceValidator extends ResourceValidatorImpl {
+public class MotorLearnResourceValidator extends ResourceValidatorImpl {
 
   @Override
   public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator indicator)
       throws OperationCanceledError {
-    List<Issue> issues = super.validate(resource, mode, indicator);
+    List<Issue> issues = withoutRecoveryNoise(resource, super.validate(resource, mode, indicator));
+    if (mode.shouldCheck(CheckType.NORMAL) && issues.stream().noneMatch(issue -> issue.getSeverity() == Severity.ERROR)) {
+      issues = new ArrayList<>(issues);
+      issues.addAll(BuildCheck.issues(resource, indicator));
+    }
+    return issues;
+  }
+
+  private static List<Issue> withoutRecoveryNoise(Resource resource, List<Issue> issues) {
     List<Integer> errorOffsets = new ArrayList<>();
     for (Issue issue : issues) {
       if (issue.isSyntaxError() && issue.getOffset() != null) {
