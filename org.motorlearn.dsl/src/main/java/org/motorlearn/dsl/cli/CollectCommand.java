@@ -52,6 +52,12 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SweepFolder folder = new SweepFolder(console.resolve(dirs.get(0)));
+    if (dirs.size() == 1 && folder.exists() && folder.writtenByRun()) {
+      if (out != null) {
+        throw CliException.usage("--out is for run folders; a sweep's table and report go into its own folder " + dirs.get(0));
+      }
+      return collectRunSweep(folder);
+    }
     if (dirs.size() == 1 && folder.exists()) {
       if (out != null) {
         throw CliException.usage("--out is for run folders; a sweep's table and report go into its own folder " + dirs.get(0));
@@ -75,6 +81,35 @@ final class CollectCommand implements Callable<Integer> {
       print(table, written);
       console.out().println(table.rows() + " of " + manifest.points().size() + " points"
           + (table.missing().isEmpty() ? "" : "; not finished: " + String.join(", ", table.missing())));
+      return ExitCode.OK;
+    } catch (SweepException | ReportException e) {
+      throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);
+    }
+  }
+
+  /** A sweep that {@code run} ran point by point: its finished point folders, tabulated in the folder itself. */
+  private Integer collectRunSweep(SweepFolder folder) {
+    SweepRecord record = SweepRecord.read(folder.root(), dirs.get(0));
+    List<Path> finished = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (SweepRecord.Entry point : record.points()) {
+      Path run = folder.root().resolve(point.folder());
+      if ("completed".equals(SweepStatus.runStatus(run)) && Files.isRegularFile(run.resolve("summary.json"))) {
+        finished.add(run);
+      } else {
+        missing.add(point.folder());
+      }
+    }
+    if (finished.isEmpty()) {
+      throw new CliException(ExitCode.RUNTIME_FAILURE, "no point of the sweep in " + dirs.get(0) + " has finished yet");
+    }
+    try {
+      SweepTable table = SweepTable.ofRuns(finished);
+      List<Path> written = new ArrayList<>(table.write(folder.root()));
+      written.add(Report.writeSweep(folder.root(), finished));
+      print(table, written);
+      console.out().println(finished.size() + " of " + record.points().size() + " points"
+          + (missing.isEmpty() ? "" : "; not finished: " + String.join(", ", missing)));
       return ExitCode.OK;
     } catch (SweepException | ReportException e) {
       throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.motorlearn.runtime.run.AtomicFiles;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.xtext.formatting2.FormatterRequest;
@@ -113,12 +114,20 @@ final class FormatCommand implements Callable<Integer> {
   private void write(Path path, String text) {
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(path.toAbsolutePath().getParent(), "." + path.getFileName(), ".tmp");
+      temporary = AtomicFiles.temporaryFile(path.toAbsolutePath().getParent(), "." + path.getFileName() + ".tmp-");
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      keepPermissions(path, temporary);
       Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       deleteQuietly(temporary);
       throw CliException.io("write", path, e);
+    }
+  }
+
+  /** The reformatted spec keeps the mode of the file it replaces (a group-writable spec stays so). */
+  private static void keepPermissions(Path original, Path replacement) throws IOException {
+    if (Files.getFileStore(original).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(original));
     }
   }
 

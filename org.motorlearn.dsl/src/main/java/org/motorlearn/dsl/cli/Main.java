@@ -118,6 +118,12 @@ public final class Main {
       console.error(known.getMessage());
       return known.exitCode();
     }
+    if (error instanceof java.io.UncheckedIOException io) {
+      // the file system refused (read-only, full, no permission): our messages name the path and the
+      // reason, and the user's fix is there, not in a bug report
+      console.error(io.getMessage());
+      return ExitCode.RUNTIME_FAILURE;
+    }
     console.error(internalErrors.report(error, args.toArray(String[]::new)));
     return ExitCode.RUNTIME_FAILURE;
   }

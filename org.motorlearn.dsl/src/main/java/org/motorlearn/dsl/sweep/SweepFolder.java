@@ -2,7 +2,9 @@ package org.motorlearn.dsl.sweep;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -56,7 +58,25 @@ public final class SweepFolder {
     return Files.isRegularFile(manifestFile());
   }
 
+  /**
+   * True if {@code sweep.json} is the record {@code motorlearn run} writes for an experiment with a
+   * sweep (its points run one after another, docs/cli.md), not the manifest of {@code motorlearn sweep}.
+   */
+  public boolean writtenByRun() {
+    try {
+      JsonElement tree = JsonParser.parseString(Files.readString(manifestFile(), StandardCharsets.UTF_8));
+      return tree.isJsonObject() && tree.getAsJsonObject().has("commandLine");
+    } catch (IOException | JsonParseException e) {
+      return false; // read() says what is wrong with it
+    }
+  }
+
   public SweepManifest read() {
+    if (exists() && writtenByRun()) {
+      throw new SweepException(root + " holds a sweep that `motorlearn run` ran point by point, not one of `motorlearn sweep`; "
+          + "its points are the run folders point-0, point-1, ... in it (`motorlearn collect " + root + "` tabulates the "
+          + "finished ones)");
+    }
     try {
       SweepManifest manifest = GSON.fromJson(Files.readString(manifestFile(), StandardCharsets.UTF_8), SweepManifest.class);
       if (manifest == null || !SweepManifest.FORMAT.equals(manifest.format())) {

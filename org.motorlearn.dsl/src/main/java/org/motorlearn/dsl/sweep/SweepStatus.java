@@ -61,7 +61,7 @@ public final class SweepStatus {
   }
 
   /** The status recorded in a run folder's manifest, or null without one. */
-  static String runStatus(Path runFolder) {
+  public static String runStatus(Path runFolder) {
     Path manifest = runFolder.resolve("manifest.json");
     if (!Files.isRegularFile(manifest)) {
       return null;

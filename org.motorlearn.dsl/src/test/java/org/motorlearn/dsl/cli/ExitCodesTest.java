@@ -198,6 +198,27 @@ class ExitCodesTest {
     assertTrue(trace.contains("java.lang.IllegalStateException: kaboom\n\tat "), trace);
   }
 
+  @Command(name = "readonly")
+  static final class ReadOnly implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new java.io.UncheckedIOException("cannot update /shared/sweep/sweep.json: Read-only file system",
+          new IOException("Read-only file system"));
+    }
+  }
+
+  @Test
+  void aFileSystemThatRefusesIsAnIoErrorNotAnInternalOne() throws IOException {
+    Path reports = folder.resolve("reports");
+    CliRun.Capture capture = new CliRun.Capture(folder, false);
+    capture.main.reportInternalErrorsTo(reports);
+    capture.commandLine.addSubcommand(new ReadOnly());
+    CliRun run = CliRun.with(capture, "readonly");
+    assertEquals(ExitCode.RUNTIME_FAILURE, run.exitCode());
+    assertEquals("error: cannot update /shared/sweep/sweep.json: Read-only file system\n", run.err());
+    assertFalse(Files.exists(reports), "no trace file for the file system's refusal");
+  }
+
   @Test
   void colourOnlyOnTerminalsAndNeverWithNoColor() throws IOException {
     write("broken.motor", VALID.replace("module A { units 4 }", "module A { units 4 } connect A -> Missing"));

@@ -77,6 +77,12 @@ class FormatCommandTest {
     assertEquals(changes ? "formatted messy.motor\n" : "", inPlace.out());
     assertEquals(expected, Files.readString(folder.resolve("messy.motor")));
 
+    Files.writeString(folder.resolve("shared.motor"), MESSY);
+    var groupWritable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+    Files.setPosixFilePermissions(folder.resolve("shared.motor"), groupWritable);
+    assertEquals(ExitCode.OK, CliRun.in(folder, "format", "--in-place", "shared.motor").exitCode());
+    assertEquals(groupWritable, Files.getPosixFilePermissions(folder.resolve("shared.motor")), "the spec keeps its mode");
+
     CliRun again = CliRun.in(folder, "format", "--check", "messy.motor");
     assertEquals(ExitCode.OK, again.exitCode(), again::toString);
     assertEquals("all 1 file formatted\n", again.out());

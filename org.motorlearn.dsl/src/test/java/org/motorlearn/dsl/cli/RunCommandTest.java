@@ -219,6 +219,17 @@ class RunCommandTest {
 
     byte[] weights = Files.readAllBytes(sweep.resolve("point-1/phases/adapt/weights/B.recurrent.npy"));
     deleteTree(sweep.resolve("point-1"));
+
+    // the folder's points are tabulated by collect (the finished ones), and --status says what it is
+    String shown = "out/" + sweep.getFileName();
+    CliRun collect = CliRun.in(folder, "collect", shown);
+    assertEquals(ExitCode.OK, collect.exitCode(), collect::toString);
+    assertTrue(collect.out().endsWith("wrote " + shown + "/table.csv\nwrote " + shown + "/table.md\nwrote " + shown
+        + "/sweep-report.html\n1 of 2 points; not finished: point-1\n"), collect::toString);
+    CliRun status = CliRun.in(folder, "sweep", "--status", shown);
+    assertEquals(ExitCode.RUNTIME_FAILURE, status.exitCode(), status::toString);
+    assertTrue(status.err().contains("holds a sweep that `motorlearn run` ran point by point, not one of `motorlearn sweep`"),
+        status::toString);
     CliRun resumed = CliRun.in(folder, "run", "sweep.motor", "--resume", "out/" + sweep.getFileName());
     assertEquals(ExitCode.OK, resumed.exitCode(), resumed::toString);
     assertTrue(resumed.err().contains("resuming Tiny point 0 (seed=1) of 2"), resumed::toString);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import org.motorlearn.runtime.run.AtomicFiles;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
@@ -22,7 +23,7 @@ final class ReportFiles {
 
   static Path temporaryFolder(Path parent, String name) {
     try {
-      return Files.createTempDirectory(parent, ".tmp-" + name + "-");
+      return AtomicFiles.temporaryFolder(parent, ".tmp-" + name + "-");
     } catch (IOException e) {
       throw new ReportException("cannot create a folder in " + parent + ": " + e.getMessage(), e);
     }
@@ -44,7 +45,7 @@ final class ReportFiles {
   static void writeAtomically(Path target, String content) {
     Path temporary;
     try {
-      temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".tmp-" + target.getFileName() + "-", "");
+      temporary = AtomicFiles.temporaryFile(target.toAbsolutePath().getParent(), ".tmp-" + target.getFileName() + "-");
     } catch (IOException e) {
       throw new ReportException("cannot write in " + target.getParent() + ": " + e.getMessage(), e);
     }

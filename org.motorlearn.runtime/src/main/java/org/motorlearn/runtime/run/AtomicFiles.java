@@ -23,6 +23,9 @@ public final class AtomicFiles {
   /** Prefix of every temporary file or folder; a resumed run deletes leftovers with this prefix. */
   public static final String TEMPORARY_PREFIX = ".tmp-";
 
+  /** Names of temporary files only; nothing computed depends on them. */
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   /** Produces the content of a file at a path it is given (for writers such as Npy.write that want a path). */
   @FunctionalInterface
   public interface PathWriter {
@@ -49,7 +52,7 @@ public final class AtomicFiles {
     Path temporary = null;
     try {
       Files.createDirectories(folder);
-      temporary = Files.createTempFile(folder, TEMPORARY_PREFIX + target.getFileName() + ".", "");
+      temporary = temporaryFile(folder, TEMPORARY_PREFIX + target.getFileName() + ".");
       writer.writeTo(temporary);
       force(temporary);
       move(temporary, target);
@@ -125,9 +128,39 @@ public final class AtomicFiles {
     try {
       Path parent = target.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      return Files.createTempDirectory(parent, TEMPORARY_PREFIX + target.getFileName() + ".");
+      return temporaryFolder(parent, TEMPORARY_PREFIX + target.getFileName() + ".");
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a temporary folder next to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new empty file {@code prefix + random} in {@code folder}, with the permissions every new file
+   * gets (the umask's): {@code Files.createTempFile} makes it private (0600), and the rename would
+   * carry that onto a run's results, unreadable to the collaborators of a shared folder.
+   */
+  public static Path temporaryFile(Path folder, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createFile(folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A new empty folder {@code prefix + random} in {@code parent}, with the umask's permissions (see {@link #temporaryFile}). */
+  public static Path temporaryFolder(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+      }
     }
   }
 

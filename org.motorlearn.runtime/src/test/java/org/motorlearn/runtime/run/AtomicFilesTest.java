@@ -21,6 +21,19 @@ class AtomicFilesTest {
   Path dir;
 
   @Test
+  void writtenFilesAndFoldersGetTheUmasksPermissionsNotPrivateOnes() throws IOException {
+    // what any new file or folder here gets (0644 / 0755 with the usual umask 022)
+    var plainFile = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+    var plainFolder = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("plain-folder")));
+
+    Path file = dir.resolve("manifest.json");
+    AtomicFiles.writeString(file, "{}");
+    assertEquals(plainFile, Files.getPosixFilePermissions(file));
+    Path folder = AtomicFiles.temporaryFolderFor(dir.resolve("phase"));
+    assertEquals(plainFolder, Files.getPosixFilePermissions(folder));
+  }
+
+  @Test
   void writeReplacesContentAndLeavesNoTemporaryFile() throws IOException {
     Path file = dir.resolve("a.json");
     AtomicFiles.writeString(file, "first");
