@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
     } else {
       List<RunPlan> plans = new ArrayList<>();
       for (GeneratedExperiment experiment : experiments) {
-        plans.add(RunPlan.of(experiment, overrides));
+        RunPlan plan = RunPlan.of(experiment, overrides);
+        requireReusedPhases(plan);
+        plans.add(plan);
         RunPlan.requireNumericRules(console, resource, experiment.name(), overrides);
       }
       for (RunPlan plan : plans) {
@@ -126,6 +128,18 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.RUNTIME_FAILURE;
     }
     return ExitCode.OK;
+  }
+
+  /** Every {@code --reuse} names a phase of the experiment, before any folder is made. */
+  private void requireReusedPhases(RunPlan plan) {
+    List<String> phases = plan.points().get(0).experiment().phases().stream().map(PhaseSpec::name).toList();
+    for (String phase : reusedPhases.keySet()) {
+      if (!phases.contains(phase)) {
+        String closest = org.motorlearn.runtime.spec.Parameters.closest(phase, phases);
+        throw CliException.usage("--reuse " + phase + "=...: experiment " + plan.generated().name() + " has no phase " + phase
+            + (closest == null ? "" : "; did you mean '" + closest + "'?") + " (its phases: " + String.join(", ", phases) + ")");
+      }
+    }
   }
 
   /** {@code --reuse PHASE=RUN_DIR}, checked for form and for an existing folder; the runtime checks the rest. */
@@ -311,8 +325,11 @@ final class RunCommand implements Callable<Integer> {
     if (Files.isRegularFile(report)) {
       out.println("report:     " + console.display(report));
     }
-    if (result.status() == RunStatus.CANCELLED || result.status() == RunStatus.FAILED) {
+    if (result.resumable()) {
       out.println("continue it with: motorlearn run " + file + " --resume " + console.display(result.folder()));
+    } else if (result.status() == RunStatus.FAILED) {
+      // resuming would replay the same updates into the same failure
+      out.println("the same settings fail the same way: change them (--set, or the spec) and start a new run");
     }
   }
 

@@ -126,7 +126,7 @@ record RunPlan(GeneratedExperiment generated, List<Point> points, boolean sweepi
    * those the generated code asks for when built with its defaults; the message (with the closest
    * name and the list of all) is the runtime's own.
    */
-  private static void requireKnownNames(GeneratedExperiment generated, Map<String, Double> commandLine) {
+  static void requireKnownNames(GeneratedExperiment generated, Map<String, Double> commandLine) {
     Parameters defaults = Parameters.defaults();
     try {
       generated.build(defaults);

@@ -138,6 +138,8 @@ final class SweepCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw CliException.io("read", spec, e);
     }
+    // a misspelt --set is one mistake of the command line, not one per point
+    RunPlan.requireKnownNames(generated, overrides());
     SweepPlanner.PlannedSweep planned;
     try {
       planned = SweepPlanner.plan(generated, overrides(), spec.toString(), SpecSource.sha256(text));

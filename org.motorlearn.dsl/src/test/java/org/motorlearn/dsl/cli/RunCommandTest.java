@@ -288,6 +288,12 @@ class RunCommandTest {
     assertTrue(Files.isDirectory(folder.resolve("fourth")), "the user's --out folder stays");
     assertEquals(List.of(), runFolders("fourth"), "a refused run leaves no empty run folder");
 
+    CliRun misspelt = CliRun.in(folder, "run", "tiny.motor", "--out", "fifth", "--reuse", "initil=" + source);
+    assertEquals(ExitCode.USAGE, misspelt.exitCode(), misspelt::toString);
+    assertEquals("error: --reuse initil=...: experiment Tiny has no phase initil; did you mean 'initial'? (its phases: initial, "
+        + "adapt, null)\n", misspelt.err());
+    assertFalse(Files.exists(folder.resolve("fifth")), "refused before any folder is made");
+
     CliRun malformed = CliRun.in(folder, "run", "tiny.motor", "--reuse", "initial");
     assertEquals(ExitCode.USAGE, malformed.exitCode(), malformed::toString);
     assertEquals("error: --reuse initial: write PHASE=RUN_DIR, e.g. --reuse initial=runs/Feulner2022_VR30-20261128-084047\n",
@@ -312,7 +318,10 @@ class RunCommandTest {
     assertTrue(run.out().contains("Tiny: failed in "), run::toString);
     assertTrue(run.err().contains("error: 1 run failed:"), run::toString);
     assertTrue(run.err().contains("phase initial, update "), run::toString);
-    assertTrue(run.out().contains("continue it with: motorlearn run tiny.motor --resume runs/"), run::toString);
+    // resuming would replay the same updates into the same overflow
+    assertFalse(run.out().contains("--resume"), run::toString);
+    assertTrue(run.out().contains("the same settings fail the same way: change them (--set, or the spec) and start a new run"),
+        run::toString);
     assertEquals("failed", json(runFolders(RunCommand.DEFAULT_OUT).get(0).resolve("manifest.json")).get("status"));
   }
 

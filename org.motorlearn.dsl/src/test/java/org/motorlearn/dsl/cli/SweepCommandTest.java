@@ -182,6 +182,13 @@ class SweepCommandTest {
     assertTrue(lines.get(1).startsWith("error: point-1 (seed=1): "), set.err());
     assertEquals("error: 2 of 2 sweep points are invalid; nothing was started", lines.get(2));
     assertFalse(Files.exists(dir.resolve("out")));
+
+    // a misspelt name is one mistake of the command line (exit 2), said once, not once per point
+    CliRun typo = CliRun.in(dir, "sweep", "seeds.motor", "--out", "out", "--set", "initial.update=3");
+    assertEquals(ExitCode.USAGE, typo.exitCode(), typo::toString);
+    assertEquals(1, typo.err().split("unknown parameter 'initial.update'", -1).length - 1, typo.err());
+    assertTrue(typo.err().contains("did you mean 'initial.updates'?"), typo.err());
+    assertFalse(Files.exists(dir.resolve("out")));
   }
 
   @Test

@@ -13,8 +13,11 @@ import java.util.Map;
  * @param metrics the headline metrics of summary.json: per phase its test metrics, per analysis its
  *     results (nested maps of strings, numbers and lists)
  * @param warnings the manifest's warnings about the results (e.g. a phase whose training diverged)
+ * @param resumable whether {@code --resume} can finish it: a cancelled run, or one stopped by the file
+ *     system (a full disk); not one whose loss became non-finite, which the same settings reproduce
  */
-public record RunResult(Path folder, RunStatus status, String error, Map<String, Object> metrics, List<String> warnings) {
+public record RunResult(Path folder, RunStatus status, String error, Map<String, Object> metrics, List<String> warnings,
+    boolean resumable) {
 
   public RunResult {
     metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));

@@ -138,7 +138,7 @@ public final class Runner {
       manifest.end(RunStatus.FAILED, error);
       manifest.write();
       writeReport();
-      return result(RunStatus.FAILED, error, Map.of());
+      return result(RunStatus.FAILED, error, Map.of(), true);
     } catch (RuntimeException | Error e) {
       manifest.end(RunStatus.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       manifest.write();
@@ -169,7 +169,11 @@ public final class Runner {
   }
 
   private RunResult result(RunStatus status, String error, Map<String, Object> metrics) {
-    return new RunResult(folder.root(), status, error, metrics, manifest.warnings());
+    return result(status, error, metrics, status == RunStatus.CANCELLED);
+  }
+
+  private RunResult result(RunStatus status, String error, Map<String, Object> metrics, boolean resumable) {
+    return new RunResult(folder.root(), status, error, metrics, manifest.warnings(), resumable);
   }
 
   /** A new run needs a fresh (or empty) folder; a resumed one needs an existing run folder. */

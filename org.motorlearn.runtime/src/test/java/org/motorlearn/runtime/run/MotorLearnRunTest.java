@@ -306,6 +306,7 @@ class MotorLearnRunTest {
     };
     RunResult result = run(TinyExperiments.standard(), RunOptions.into(folder).withProgress(diskFull));
     assertEquals(RunStatus.FAILED, result.status());
+    assertTrue(result.resumable(), "once the disk has room, --resume finishes it");
     assertTrue(result.error().contains("x.npy") && result.error().contains("No space left on device"), result.error());
     JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
     assertEquals("failed", manifest.get("status").getAsString());
@@ -405,6 +406,7 @@ class MotorLearnRunTest {
     Path folder = dir.resolve("run");
     RunResult result = run(TinyExperiments.experiment(6, 1e30, 1), RunOptions.into(folder));
     assertEquals(RunStatus.FAILED, result.status());
+    assertFalse(result.resumable(), "resuming would replay the same updates into the same overflow");
     assertTrue(result.error().contains("initial") && result.error().contains("update"), result.error());
     JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
     assertEquals("failed", manifest.get("status").getAsString());
@@ -433,6 +435,7 @@ class MotorLearnRunTest {
     };
     RunResult cancelled = run(TinyExperiments.standard(), RunOptions.into(folder).withProgress(cancelAfterThree));
     assertEquals(RunStatus.CANCELLED, cancelled.status());
+    assertTrue(cancelled.resumable());
     JsonObject manifest = Json.read(folder.resolve("manifest.json")).getAsJsonObject();
     assertEquals("cancelled", manifest.get("status").getAsString());
     assertFalse(Files.exists(folder.resolve("phases/initial")), "an unfinished phase is not presented as complete");
