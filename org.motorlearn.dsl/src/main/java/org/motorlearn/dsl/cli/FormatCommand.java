@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.motorlearn.runtime.run.AtomicFiles;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.formatting2.IFormatter2;
@@ -60,10 +62,13 @@ final class FormatCommand implements Callable<Integer> {
       throw CliException.usage("several files can only be formatted with --in-place or --check");
     }
     SpecFiles specs = SpecFiles.load(console, specFiles);
-    refuseSyntaxErrors(specs);
+    Set<Path> unparsable = reportSyntaxErrors(specs);
     int unformatted = 0;
     for (XtextResource resource : specs.requested()) {
       Path path = SpecFiles.pathOf(resource);
+      if (unparsable.contains(path)) {
+        continue;
+      }
       String original = resource.getParseResult().getRootNode().getText();
       String formatted = format(resource);
       boolean changes = !formatted.equals(original);
@@ -81,23 +86,31 @@ final class FormatCommand implements Callable<Integer> {
         console.out().print(formatted);
       }
     }
-    if (mode.check) {
-      console.out().println(unformatted == 0 ? "all " + TextDiagnostics.plural(specs.requested().size(), "file") + " formatted"
+    int parsed = specs.requested().size() - unparsable.size();
+    if (mode.check && parsed > 0) {
+      String allFormatted = unparsable.isEmpty() ? "all " + TextDiagnostics.plural(parsed, "file") + " formatted"
+          : parsed == 1 ? "the file that parses is formatted" : "the " + parsed + " files that parse are formatted";
+      console.out().println(unformatted == 0 ? allFormatted
           : TextDiagnostics.plural(unformatted, "file") + " not formatted; `motorlearn format --in-place` fixes them");
+    }
+    if (!unparsable.isEmpty()) {
+      throw new CliException(ExitCode.SPEC_ERRORS, TextDiagnostics.plural(unparsable.size(), "file") + " with syntax errors "
+          + (unparsable.size() == 1 ? "was left as it is" : "were left as they are") + " (the formatter needs a file that parses): "
+          + unparsable.stream().map(console::display).collect(Collectors.joining(", ")));
     }
     return unformatted == 0 ? ExitCode.OK : ExitCode.SPEC_ERRORS;
   }
 
-  private void refuseSyntaxErrors(SpecFiles specs) {
+  /** Prints the syntax errors of the requested files and returns those files: they are not formatted, the others are. */
+  private Set<Path> reportSyntaxErrors(SpecFiles specs) {
     DiagnosticReport report = specs.validate();
     List<Path> requested = specs.requested().stream().map(SpecFiles::pathOf).toList();
     List<SpecDiagnostic> syntaxErrors = report.diagnostics().stream()
         .filter(d -> d.syntax() && requested.contains(d.file())).toList();
     if (!syntaxErrors.isEmpty()) {
       new TextDiagnostics(console).print(new DiagnosticReport(syntaxErrors, report.sources()), console.err());
-      throw new CliException(ExitCode.SPEC_ERRORS, TextDiagnostics.plural(syntaxErrors.size(), "syntax error")
-          + "; nothing was formatted (the formatter needs a file that parses)");
     }
+    return syntaxErrors.stream().map(SpecDiagnostic::file).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** The whole file as the formatter lays it out. */

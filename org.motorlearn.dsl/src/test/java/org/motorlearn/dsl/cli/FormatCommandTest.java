@@ -89,14 +89,24 @@ class FormatCommandTest {
   }
 
   @Test
-  void syntaxErrorsStopFormatting() throws IOException {
+  void aFileWithSyntaxErrorsIsLeftAsItIsAndTheOthersAreFormatted() throws IOException {
     String broken = "experiment E { network N { module A { units 4 } } targets 8 }\n";
     Files.writeString(folder.resolve("broken.motor"), broken);
     CliRun run = CliRun.in(folder, "format", "--in-place", "broken.motor");
     assertEquals(ExitCode.SPEC_ERRORS, run.exitCode(), run::toString);
     assertEquals(broken, Files.readString(folder.resolve("broken.motor")));
-    assertEquals("error: 1 syntax error; nothing was formatted (the formatter needs a file that parses)",
+    assertEquals("error: 1 file with syntax errors was left as it is (the formatter needs a file that parses): broken.motor",
         run.err().lines().reduce((first, second) -> second).orElseThrow());
+
+    // one unparsable file in a folder does not hold the others back
+    Files.writeString(folder.resolve("messy.motor"), MESSY);
+    CliRun both = CliRun.in(folder, "format", "--in-place", ".");
+    assertEquals(ExitCode.SPEC_ERRORS, both.exitCode(), both::toString);
+    assertEquals(formatterOutput(MESSY), Files.readString(folder.resolve("messy.motor")));
+    assertEquals(broken, Files.readString(folder.resolve("broken.motor")));
+    CliRun check = CliRun.in(folder, "format", "--check", ".");
+    assertEquals(ExitCode.SPEC_ERRORS, check.exitCode(), check::toString);
+    assertEquals("the file that parses is formatted\n", check.out());
   }
 
   @Test
