@@ -92,12 +92,52 @@ public final class Manifest {
   public void requireSameExperiment(Experiment experiment) {
     // compared as trees, not as text: maps such as the parameters have no fixed order across JVMs
     // (Map.copyOf iterates in a per-JVM random order), and a resume usually runs in another JVM
-    Object recorded = Json.toPlain(tree.get("definition"));
-    Object now = Json.toPlain(com.google.gson.JsonParser.parseString(Json.toJson(definition(experiment))));
-    if (!recorded.equals(now)) {
-      throw new RunException("cannot resume " + file.getParent() + ": it was started with a different experiment"
-          + " description (spec, seed or parameters changed); run it into a new folder with --out instead");
+    Object recorded = withoutText(Json.toPlain(tree.get("definition")));
+    Object now = withoutText(Json.toPlain(com.google.gson.JsonParser.parseString(Json.toJson(definition(experiment)))));
+    String difference = firstDifference(recorded, now, "");
+    if (difference != null) {
+      throw new RunException("cannot resume " + file.getParent() + ": the experiment differs from the one it was started with ("
+          + difference + "); run it into a new folder with --out instead");
     }
+  }
+
+  /**
+   * The definition without what the spec's text adds beyond the experiment (its hash and its doc
+   * comment): a spec reformatted or commented since the run started trains the same numbers.
+   */
+  private static Object withoutText(Object definition) {
+    if (definition instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>(map);
+      copy.remove("sourceHash");
+      copy.remove("description");
+      return copy;
+    }
+    return definition;
+  }
+
+  /** Where two plain JSON trees first differ, as {@code path: then, now}; null if they are equal. */
+  static String firstDifference(Object then, Object now, String path) {
+    if (then instanceof Map<?, ?> a && now instanceof Map<?, ?> b) {
+      java.util.Set<Object> keys = new java.util.LinkedHashSet<>(a.keySet());
+      keys.addAll(b.keySet());
+      for (Object key : keys) {
+        String found = firstDifference(a.get(key), b.get(key), path.isEmpty() ? String.valueOf(key) : path + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    if (then instanceof List<?> a && now instanceof List<?> b && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        String found = firstDifference(a.get(i), b.get(i), path + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+    return java.util.Objects.equals(then, now) ? null : path + ": " + then + " then, " + now + " now";
   }
 
   public RunStatus status() {

@@ -325,7 +325,25 @@ class MotorLearnRunTest {
     assertEquals(RunStatus.CANCELLED, run(TinyExperiments.standard(), RunOptions.into(folder).withProgress(stopAtOnce)).status());
     RunException e = assertThrows(RunException.class,
         () -> run(TinyExperiments.standard().withSeed(8), RunOptions.into(folder).resuming()));
-    assertTrue(e.getMessage().contains("different experiment"), e.getMessage());
+    assertEquals("cannot resume " + folder + ": the experiment differs from the one it was started with (seed: 7 then, 8 now); "
+        + "run it into a new folder with --out instead", e.getMessage());
+  }
+
+  @Test
+  void aSpecReformattedOrCommentedSinceTheStartStillResumes() {
+    Path folder = dir.resolve("run");
+    ProgressListener stopAtOnce = new ProgressListener() {
+      @Override
+      public boolean cancelRequested() {
+        return true;
+      }
+    };
+    Experiment started = TinyExperiments.standard();
+    assertEquals(RunStatus.CANCELLED, run(started, RunOptions.into(folder).withProgress(stopAtOnce)).status());
+    Experiment commented = new Experiment(started.name(), "a doc comment written since", started.seed(), started.precision(),
+        started.network(), started.task(), started.perturbations(), started.loss(), started.phases(), started.analyses(),
+        started.checkpointEvery(), "// a comment\n" + started.source(), "another hash", started.parameters());
+    assertEquals(RunStatus.COMPLETED, run(commented, RunOptions.into(folder).resuming()).status());
   }
 
   @Test
