@@ -120,6 +120,10 @@ final class CollectCommand implements Callable<Integer> {
     List<Path> runs = new ArrayList<>();
     for (String dir : dirs) {
       Path run = console.resolve(dir);
+      if (new SweepFolder(run).exists()) {
+        throw CliException.usage(dir + " is a sweep folder; collect takes one sweep folder at a time (motorlearn collect "
+            + dir + "), or run folders with --out (e.g. " + dir + "/point-0 ...)");
+      }
       if (!Files.isRegularFile(run.resolve("manifest.json"))) {
         throw CliException.usage(dir + " is neither a sweep folder (sweep.json) nor a run folder (manifest.json)");
       }

@@ -96,15 +96,36 @@ public final class SweepTable {
     }
     Set<String> metrics = new LinkedHashSet<>();
     List<Row> rows = new ArrayList<>();
+    List<String> names = distinctNames(runs);
     for (int i = 0; i < runs.size(); i++) {
       Map<String, Double> parameters = new LinkedHashMap<>();
       for (String name : differing) {
         parameters.put(name, recorded.get(i).get(name));
       }
       metrics.addAll(summaries.get(i).keySet());
-      rows.add(new Row(runs.get(i).getFileName().toString(), runs.get(i), parameters, summaries.get(i)));
+      rows.add(new Row(names.get(i), runs.get(i), parameters, summaries.get(i)));
     }
     return new SweepTable(List.copyOf(differing), List.copyOf(metrics), rows, List.of());
+  }
+
+  /**
+   * A name per run folder that tells the rows apart: the folder's own name, or as many of its parent
+   * folders as it takes ({@code sweepA/point-0} and {@code sweepB/point-0}).
+   */
+  static List<String> distinctNames(List<Path> runs) {
+    for (int depth = 1; ; depth++) {
+      List<String> names = new ArrayList<>();
+      boolean whole = true;
+      for (Path run : runs) {
+        Path absolute = run.toAbsolutePath().normalize();
+        int count = absolute.getNameCount();
+        whole &= depth >= count;
+        names.add(absolute.subpath(Math.max(0, count - depth), count).toString());
+      }
+      if (names.stream().distinct().count() == names.size() || whole) {
+        return names;
+      }
+    }
   }
 
   /** The seed and the named parameters of a run's manifest (numbers only). */

@@ -142,6 +142,10 @@ class SweepCommandTest {
     CliRun notARun = CliRun.in(shared, "collect", "local/point-0", "nowhere", "--out", "x");
     assertEquals(ExitCode.USAGE, notARun.exitCode(), notARun::toString);
     assertEquals("error: nowhere is neither a sweep folder (sweep.json) nor a run folder (manifest.json)\n", notARun.err());
+    CliRun twoSweeps = CliRun.in(shared, "collect", "local", "local/point-0", "--out", "x");
+    assertEquals(ExitCode.USAGE, twoSweeps.exitCode(), twoSweeps::toString);
+    assertEquals("error: local is a sweep folder; collect takes one sweep folder at a time (motorlearn collect local), or run "
+        + "folders with --out (e.g. local/point-0 ...)\n", twoSweeps.err());
     CliRun sweepWithOut = CliRun.in(shared, "collect", "local", "--out", "x");
     assertEquals(ExitCode.USAGE, sweepWithOut.exitCode(), sweepWithOut::toString);
     assertFalse(Files.exists(shared.resolve("x")), "a refused collect writes nothing");

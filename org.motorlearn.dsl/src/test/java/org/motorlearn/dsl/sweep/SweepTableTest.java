@@ -1,0 +1,19 @@
+package org.motorlearn.dsl.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepTableTest {
+
+  @Test
+  void runFoldersOfTheSameNameAreToldApartByTheirParents() {
+    assertEquals(List.of("Tiny-1", "Tiny-2"), SweepTable.distinctNames(List.of(Path.of("runs/Tiny-1"), Path.of("runs/Tiny-2"))));
+    assertEquals(List.of("sweepA/point-0", "sweepB/point-0"),
+        SweepTable.distinctNames(List.of(Path.of("x/sweepA/point-0"), Path.of("x/sweepB/point-0"))));
+    assertEquals(List.of("a/s/point-0", "b/s/point-0", "b/s/point-1"),
+        SweepTable.distinctNames(List.of(Path.of("/r/a/s/point-0"), Path.of("/r/b/s/point-0"), Path.of("/r/b/s/point-1"))));
+  }
+}
