@@ -15,6 +15,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 import org.motorlearn.runtime.engine.BlasEnvironment;
 
 /**
@@ -43,8 +45,43 @@ public final class LocalExecutor {
 
   /** Runs the scheduled points to their end; returns the final manifest. */
   SweepManifest run(Schedule schedule) {
+    Map<Integer, Child> running = new ConcurrentSkipListMap<>();
+    // Ctrl-C or kill reaches only this JVM when the sweep runs in the background: pass it on, so every
+    // running point checkpoints and stops instead of running on without its sweep
+    Thread stop = new Thread(() -> stopChildren(running), "sweep-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
+    try {
+      return run(schedule, running);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+  }
+
+  /** Asks every running point to stop (SIGTERM: it checkpoints and marks itself interrupted) and waits for it. */
+  private static void stopChildren(Map<Integer, Child> running) {
+    List<Child> children = new ArrayList<>(running.values());
+    if (children.isEmpty()) {
+      return;
+    }
+    children.forEach(child -> child.process().destroy());
+    for (Child child : children) {
+      try {
+        child.process().waitFor(PointMain.CHECKPOINT_GRACE_SECONDS + 5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    System.err.println("sweep stopped: " + children.size() + " running point(s) checkpointed and stopped; run the same "
+        + "command again to continue");
+  }
+
+  private SweepManifest run(Schedule schedule, Map<Integer, Child> running) {
     Deque<Integer> waiting = new ArrayDeque<>(schedule.all());
-    Map<Integer, Child> running = new LinkedHashMap<>();
     SweepManifest manifest = folder.read();
     while (!waiting.isEmpty() || !running.isEmpty()) {
       for (Map.Entry<Integer, Child> e : new ArrayList<>(running.entrySet())) {

@@ -29,14 +29,16 @@ import org.motorlearn.runtime.spec.Parameters;
  * reused from that point's folder. The point's status in sweep.json is updated at start and end.
  *
  * <p>On SIGTERM (scancel, a time limit, preemption) the run is asked to stop at the next update,
- * writes its checkpoint, and the point is marked failed, so {@code --retry-failed} resumes it.
+ * writes its checkpoint, and the point is marked failed, so {@code --retry-failed} resumes it. A local
+ * point (the local executor passes its sweep's Ctrl-C on as SIGTERM) is marked interrupted instead:
+ * starting the sweep again resumes it.
  *
  * <p>Exit code: 0 completed, 1 failed.
  */
 public final class PointMain {
 
   /** How long a SIGTERM waits for the run to checkpoint (SLURM's default KillWait is 30 s). */
-  private static final long CHECKPOINT_GRACE_SECONDS = 25;
+  static final long CHECKPOINT_GRACE_SECONDS = 25;
 
   private PointMain() {}
 
@@ -88,6 +90,14 @@ public final class PointMain {
         folder.update(m -> m.withPoint(index, p -> p.with(SweepManifest.Status.COMPLETED, null)));
         out.println("point-" + index + ": completed");
         return 0;
+      }
+      if (result.status() == RunStatus.CANCELLED && job == null) {
+        // a local point stops with its sweep (Ctrl-C, kill): starting the sweep again resumes it
+        String why = "stopped with the sweep in phase " + progress.phase() + "; starting the sweep again resumes it from "
+            + "its checkpoint";
+        folder.update(m -> m.withPoint(index, p -> p.with(SweepManifest.Status.INTERRUPTED, why)));
+        out.println("point-" + index + ": interrupted: " + why);
+        return 1;
       }
       String error = result.status() == RunStatus.CANCELLED
           ? "terminated by a signal (scancel, a time limit or preemption) in phase " + progress.phase()

@@ -43,6 +43,34 @@ class CancelOnSignalTest {
     assertFalse(Files.exists(run.resolve("phases/initial")), "the unfinished phase is not presented as complete");
   }
 
+  @Test
+  void aSignalledLocalSweepStopsItsRunningPointWhichResumesWithTheSweep() throws Exception {
+    Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, "sweep seed 0..1"), StandardCharsets.UTF_8);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // only the sweep's own JVM gets the signal, as with `timeout`, `kill` or a sweep in the background
+    Process sweep = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "sweep", "long.motor", "--jobs", "1", "--out", "sweep", "--no-color")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Path point = dir.resolve("sweep/point-0");
+    try {
+      TinySweeps.await("point 0 to write its first checkpoint", 300, () -> Files.isDirectory(point.resolve("checkpoint")));
+      sweep.destroy(); // SIGTERM to the sweep alone
+      assertTrue(sweep.waitFor(120, TimeUnit.SECONDS), "the sweep winds down within the grace period");
+    } finally {
+      sweep.destroyForcibly();
+    }
+    String output = Files.readString(dir.resolve("out.txt"));
+    JsonObject run = JsonParser.parseString(Files.readString(point.resolve("manifest.json"))).getAsJsonObject();
+    assertEquals("cancelled", run.get("status").getAsString(), "the point's process got the signal too: " + output);
+    JsonObject manifest = JsonParser.parseString(Files.readString(dir.resolve("sweep/sweep.json"))).getAsJsonObject();
+    JsonObject first = manifest.getAsJsonArray("points").get(0).getAsJsonObject();
+    assertEquals("interrupted", first.get("status").getAsString(), output);
+    assertTrue(first.get("error").getAsString().startsWith("stopped with the sweep in phase initial; starting the sweep "
+        + "again resumes it"), first::toString);
+    assertTrue(output.contains("sweep stopped: 1 running point(s) checkpointed and stopped; run the same command again to "
+        + "continue"), output);
+  }
+
   /** The checkpoint folder of the single run under {@code runs}, or null while there is none. */
   private static Path checkpointOf(Path runs) {
     if (!Files.isDirectory(runs)) {
