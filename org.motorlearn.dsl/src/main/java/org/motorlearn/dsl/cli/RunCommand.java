@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
 
   private Path specFolder;
   private Map<String, Path> reusedPhases = Map.of();
+
+  /** Asks the running experiment to stop when the process is signalled (open while this command runs). */
+  private CancelOnSignal signal;
   private final List<String> failures = new ArrayList<>();
   /** The --out folder, when this command created it (a refused run removes it again if it stays empty). */
   private Path createdOut;
@@ -109,18 +112,27 @@ final class RunCommand implements Callable<Integer> {
       throw CliException.usage(file + " declares no experiment, only parts for other specs to import; "
           + "run a file with an 'experiment' block");
     }
-    if (resume != null) {
-      resume(experiments);
-    } else {
-      List<RunPlan> plans = new ArrayList<>();
+    List<RunPlan> plans = new ArrayList<>();
+    if (resume == null) {
       for (GeneratedExperiment experiment : experiments) {
         RunPlan plan = RunPlan.of(experiment, overrides);
         requireReusedPhases(plan);
         plans.add(plan);
         RunPlan.requireNumericRules(console, resource, experiment.name(), overrides);
       }
-      for (RunPlan plan : plans) {
-        run(plan);
+    }
+    // open until everything is printed: a signal lets the run checkpoint and this command report it
+    try (CancelOnSignal opened = new CancelOnSignal()) {
+      signal = opened;
+      if (resume != null) {
+        resume(experiments);
+      } else {
+        for (RunPlan plan : plans) {
+          run(plan);
+          if (signal.requested()) {
+            break;
+          }
+        }
       }
     }
     if (!failures.isEmpty()) {
@@ -182,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Path folder = claim(name);
     if (!plan.sweeping()) {
-      runPoint(plan.points().get(0), folder, false, null);
+      runPoint(plan.points().get(0), folder, false, null, null);
       return;
     }
     SweepRecord record = SweepRecord.of(plan);
@@ -190,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
     console.err().println("sweep of " + name + ": " + plan.points().size() + " points into " + console.display(folder));
     List<PointOutcome> outcomes = new ArrayList<>();
     for (RunPlan.Point point : plan.points()) {
-      RunResult result = runPoint(point, RunFolders.point(folder, point.index()), false, plan.points().size());
+      RunResult result = runPoint(point, RunFolders.point(folder, point.index()), false, plan.points().size(), folder);
       outcomes.add(new PointOutcome(point, result));
       if (result.status() == RunStatus.CANCELLED) {
         break; // a signal stopped the sweep; --resume continues it
@@ -209,7 +221,7 @@ final class RunCommand implements Callable<Integer> {
       Map<?, ?> tree = (Map<?, ?>) Json.toPlain(Json.read(manifest));
       GeneratedExperiment generated = experimentNamed(experiments, String.valueOf(tree.get("experiment")));
       RunPlan.Point point = RunPlan.resumed(generated, 0, Map.of(), SweepRecord.numbers(tree.get("parameters")));
-      runPoint(point, folder, true, null);
+      runPoint(point, folder, true, null, null);
       return;
     }
     if (!SweepRecord.existsIn(folder)) {
@@ -226,7 +238,7 @@ final class RunCommand implements Callable<Integer> {
     for (int i = 0; i < points.size(); i++) {
       Path pointFolder = folder.resolve(record.points().get(i).folder());
       boolean started = Files.isRegularFile(pointFolder.resolve("manifest.json"));
-      RunResult result = runPoint(points.get(i), pointFolder, started, points.size());
+      RunResult result = runPoint(points.get(i), pointFolder, started, points.size(), folder);
       outcomes.add(new PointOutcome(points.get(i), result));
       if (result.status() == RunStatus.CANCELLED) {
         break;
@@ -243,24 +255,25 @@ final class RunCommand implements Callable<Integer> {
 
   private record PointOutcome(RunPlan.Point point, RunResult result) {}
 
-  /** Runs one experiment into {@code folder}, prints its summary, and records a failure. */
-  private RunResult runPoint(RunPlan.Point point, Path folder, boolean resuming, Integer ofPoints) {
+  /**
+   * Runs one experiment into {@code folder}, prints its summary, and records a failure.
+   *
+   * @param sweepFolder the folder of the sweep the point belongs to ({@code --resume} continues that), or null
+   */
+  private RunResult runPoint(RunPlan.Point point, Path folder, boolean resuming, Integer ofPoints, Path sweepFolder) {
     String name = point.experiment().name();
     String what = ofPoints == null ? name : name + " " + point.describe() + " of " + ofPoints;
     console.err().println((resuming ? "resuming " : "running ") + what + " in " + console.display(folder));
     long start = System.nanoTime();
-    RunResult result;
-    try (CancelOnSignal signal = new CancelOnSignal()) {
-      ProgressBar bar = ProgressBar.on(console).cancellingWhen(signal::requested);
-      RunOptions options = RunOptions.into(folder).withThreads(threads).withProgress(bar)
-          .withCommandLine(commandLine()).withSpecFolder(specFolder);
-      for (Map.Entry<String, Path> reuse : reusedPhases.entrySet()) {
-        options = options.withReusedPhase(reuse.getKey(), reuse.getValue());
-      }
-      result = runWith(bar, point, resuming ? options.resuming() : options);
+    ProgressBar bar = ProgressBar.on(console).cancellingWhen(signal::requested);
+    RunOptions options = RunOptions.into(folder).withThreads(threads).withProgress(bar)
+        .withCommandLine(commandLine()).withSpecFolder(specFolder);
+    for (Map.Entry<String, Path> reuse : reusedPhases.entrySet()) {
+      options = options.withReusedPhase(reuse.getKey(), reuse.getValue());
     }
+    RunResult result = runWith(bar, point, resuming ? options.resuming() : options);
     double seconds = (System.nanoTime() - start) / 1e9;
-    printResult(what, point.experiment(), result, seconds);
+    printResult(what, point.experiment(), result, seconds, sweepFolder);
     if (result.status() != RunStatus.COMPLETED) {
       failures.add(what + " (" + console.display(folder) + "): " + (result.error() == null ? result.status().label() : result.error()));
     }
@@ -303,7 +316,7 @@ final class RunCommand implements Callable<Integer> {
     return false;
   }
 
-  private void printResult(String what, Experiment experiment, RunResult result, double seconds) {
+  private void printResult(String what, Experiment experiment, RunResult result, double seconds, Path sweepFolder) {
     java.io.PrintStream out = console.out();
     out.println();
     String status = result.status() == RunStatus.COMPLETED
@@ -326,7 +339,8 @@ final class RunCommand implements Callable<Integer> {
       out.println("report:     " + console.display(report));
     }
     if (result.resumable()) {
-      out.println("continue it with: motorlearn run " + file + " --resume " + console.display(result.folder()));
+      out.println("continue it with: motorlearn run " + file + " --resume "
+          + console.display(sweepFolder != null ? sweepFolder : result.folder()));
     } else if (result.status() == RunStatus.FAILED) {
       // resuming would replay the same updates into the same failure
       out.println("the same settings fail the same way: change them (--set, or the spec) and start a new run");

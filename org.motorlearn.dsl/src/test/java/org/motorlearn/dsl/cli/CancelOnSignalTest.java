@@ -44,6 +44,43 @@ class CancelOnSignalTest {
   }
 
   @Test
+  void aSignalledRunOfASweepReportsItAndNamesTheSweepFolderToResume() throws Exception {
+    Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, "sweep seed 0..1"), StandardCharsets.UTF_8);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "run", "long.motor", "--out", "runs", "--no-color")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    try {
+      TinySweeps.await("point 0 to write its first checkpoint", 300, () -> pointCheckpoint() != null);
+      process.destroy(); // SIGTERM
+      assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the run winds down within the grace period");
+    } finally {
+      process.destroyForcibly();
+    }
+    Path sweep = pointCheckpoint().getParent().getParent();
+    String output = Files.readString(dir.resolve("out.txt"));
+    // everything is printed before the process ends: the point's result, the sweep's table, the command that continues
+    assertTrue(output.contains(": cancelled in "), output);
+    assertTrue(output.contains("continue it with: motorlearn run long.motor --resume runs/" + sweep.getFileName() + "\n"),
+        output);
+    assertTrue(output.lines().anyMatch(line -> line.matches("0\\s+seed=0\\s+cancelled.*")), output);
+  }
+
+  /** The checkpoint of point 0 of the single sweep under {@code runs}, or null while there is none. */
+  private Path pointCheckpoint() {
+    Path runs = dir.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return null;
+    }
+    try (Stream<Path> folders = Files.list(runs)) {
+      List<Path> checkpoints = folders.map(f -> f.resolve("point-0/checkpoint")).filter(Files::isDirectory).toList();
+      return checkpoints.isEmpty() ? null : checkpoints.get(0);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Test
   void aSignalledLocalSweepStopsItsRunningPointWhichResumesWithTheSweep() throws Exception {
     Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, "sweep seed 0..1"), StandardCharsets.UTF_8);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
