@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.xtext.GrammarUtil;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
+import org.motorlearn.dsl.util.Shell;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,8 +85,8 @@ final class NewCommand implements Callable<Integer> {
     }
     String shown = console.display(file);
     console.out().println("created " + shown + " from template " + template + " (" + template.description + ")");
-    console.out().println("next: motorlearn check " + shown);
-    console.out().println("      motorlearn run " + shown);
+    console.out().println("next: motorlearn check " + Shell.quote(shown));
+    console.out().println("      motorlearn run " + Shell.quote(shown));
     return ExitCode.OK;
   }
 

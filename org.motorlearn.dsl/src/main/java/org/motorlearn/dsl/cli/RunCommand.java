@@ -12,6 +12,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.motorlearn.dsl.generator.GeneratedExperiment;
 import org.motorlearn.dsl.generator.MotorLearnGenerator;
 import org.motorlearn.dsl.model.SpecBuildException;
+import org.motorlearn.dsl.util.Shell;
 import org.motorlearn.dsl.model.SpecSource;
 import org.motorlearn.runtime.MotorLearn;
 import org.motorlearn.runtime.report.Report;
@@ -339,8 +340,8 @@ final class RunCommand implements Callable<Integer> {
       out.println("report:     " + console.display(report));
     }
     if (result.resumable()) {
-      out.println("continue it with: motorlearn run " + file + " --resume "
-          + console.display(sweepFolder != null ? sweepFolder : result.folder()));
+      out.println("continue it with: motorlearn run " + Shell.quote(file) + " --resume "
+          + Shell.quote(console.display(sweepFolder != null ? sweepFolder : result.folder())));
     } else if (result.status() == RunStatus.FAILED) {
       // resuming would replay the same updates into the same failure
       out.println("the same settings fail the same way: change them (--set, or the spec) and start a new run");

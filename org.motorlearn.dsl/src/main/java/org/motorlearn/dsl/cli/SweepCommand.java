@@ -122,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
 
   private int showStatus() {
     SweepFolder folder = existingSweep(status);
-    SweepRun.Result report = SweepRun.status(folder);
+    SweepRun.Result report = SweepRun.status(folder, console::display);
     report.lines().forEach(console.out()::println);
     return ExitCode.OK;
   }
@@ -151,7 +151,7 @@ final class SweepCommand implements Callable<Integer> {
       throw CliException.usage(e.getMessage());
     }
     SweepFolder folder = folder(planned.manifest());
-    SweepRun run = new SweepRun(folder, console.err(), console.terminal());
+    SweepRun run = new SweepRun(folder, console.err(), console.terminal(), console::display);
     SweepRun.Settings settings = new SweepRun.Settings(executor == Executor.slurm, jobs, threads, retryFailed, partition,
         account, minutes, cpus, memory);
     SweepRun.Result result = run.execute(planned, settings);

@@ -1,10 +1,14 @@
 package org.motorlearn.dsl.sweep;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.motorlearn.dsl.util.Shell;
+import org.motorlearn.runtime.spec.Parameters;
 
 /**
  * One {@code motorlearn sweep} on a sweep folder: creates or continues it, decides which points run
@@ -33,11 +37,19 @@ public final class SweepRun {
   private final SweepFolder folder;
   private final PrintStream err;
   private final boolean terminal;
+  private final Function<Path, String> shown;
 
-  public SweepRun(SweepFolder folder, PrintStream err, boolean terminal) {
+  /** @param shown how a path is shown to the user (relative to the working directory) */
+  public SweepRun(SweepFolder folder, PrintStream err, boolean terminal, Function<Path, String> shown) {
     this.folder = folder;
     this.err = err;
     this.terminal = terminal;
+    this.shown = shown;
+  }
+
+  /** The sweep folder as one word of a command to copy. */
+  private String root() {
+    return Shell.quote(shown.apply(folder.root()));
   }
 
   public Result execute(SweepPlanner.PlannedSweep planned, Settings settings) {
@@ -109,8 +121,8 @@ public final class SweepRun {
     }
     lines.add(String.format(Locale.ROOT, "each point: %d CPU(s), %d MB, time limit %s", resources.cpus(),
         resources.memoryMegabytes(), resources.time()));
-    lines.add("follow it with: motorlearn sweep --status " + folder.root());
-    lines.add("when done:      motorlearn collect " + folder.root());
+    lines.add("follow it with: motorlearn sweep --status " + root());
+    lines.add("when done:      motorlearn collect " + root());
     return new Result(lines, true);
   }
 
@@ -134,7 +146,7 @@ public final class SweepRun {
 
   private void header(SweepManifest manifest, Schedule schedule) {
     int completed = manifest.points().size() - schedule.all().size();
-    err.println("sweep " + manifest.experiment() + ": " + manifest.points().size() + " point(s) in " + folder.root()
+    err.println("sweep " + manifest.experiment() + ": " + manifest.points().size() + " point(s) in " + shown.apply(folder.root())
         + (completed > 0 ? "; " + completed + " done before, " + schedule.all().size() + " to run" : ""));
     for (SweepManifest.SharedPhase shared : manifest.shared()) {
       err.println("  phase " + shared.phase() + " trained once by point-" + shared.trainedBy() + ", reused by "
@@ -154,7 +166,7 @@ public final class SweepRun {
 
   private Result ending(SweepManifest end) {
     List<String> lines = new ArrayList<>();
-    lines.add("sweep " + end.experiment() + ": " + SweepStatus.summary(end) + " in " + folder.root());
+    lines.add("sweep " + end.experiment() + ": " + SweepStatus.summary(end) + " in " + shown.apply(folder.root()));
     List<SweepManifest.Point> failed = end.points().stream().filter(p -> p.status() != SweepManifest.Status.COMPLETED)
         .toList();
     for (SweepManifest.Point p : failed) {
@@ -162,17 +174,28 @@ public final class SweepRun {
           + (p.error() == null ? "" : ": " + p.error()));
     }
     if (!failed.isEmpty()) {
-      lines.add("rerun them with: motorlearn sweep SPEC --out " + folder.root() + " --retry-failed");
+      lines.add("rerun them with: " + retryCommand(end));
     } else {
-      lines.add("collect the results with: motorlearn collect " + folder.root());
+      lines.add("collect the results with: motorlearn collect " + root());
     }
     return new Result(lines, failed.isEmpty());
   }
 
+  /** The command that reruns the sweep's failed points: its spec, folder and --set values, as recorded. */
+  private String retryCommand(SweepManifest manifest) {
+    StringBuilder command = new StringBuilder("motorlearn sweep ").append(Shell.quote(shown.apply(Path.of(manifest.spec()))))
+        .append(" --out ").append(root());
+    manifest.set().forEach((name, value) -> command.append(" --set ").append(Shell.quote(name + "=" + Parameters.format(value))));
+    if (!manifest.slurm().isEmpty()) {
+      command.append(" --executor slurm");
+    }
+    return command.append(" --retry-failed").toString();
+  }
+
   /** {@code motorlearn sweep --status}: statuses corrected from the processes and jobs still alive. */
-  public static Result status(SweepFolder folder) {
+  public static Result status(SweepFolder folder, Function<Path, String> shown) {
     SweepManifest manifest = SweepStatus.refresh(folder);
-    List<String> lines = new ArrayList<>(SweepStatus.report(folder, manifest));
+    List<String> lines = new ArrayList<>(SweepStatus.report(folder, manifest, shown));
     if (!manifest.slurm().isEmpty()) {
       Slurm.queue(manifest.slurm().stream().map(SweepManifest.SlurmJob::id).toList()).ifPresentOrElse(
           queue -> lines.add("squeue: " + (queue.isEmpty() ? "no task of this sweep is queued or running"

@@ -112,9 +112,10 @@ public final class SweepStatus {
   }
 
   /** The status report of {@code motorlearn sweep --status}: one line per point, then the counts. */
-  public static List<String> report(SweepFolder folder, SweepManifest manifest) {
+  public static List<String> report(SweepFolder folder, SweepManifest manifest, java.util.function.Function<Path, String> shown) {
     List<String> lines = new ArrayList<>();
-    lines.add("sweep " + manifest.experiment() + " in " + folder.root() + ": " + manifest.points().size() + " points");
+    lines.add("sweep " + manifest.experiment() + " in " + shown.apply(folder.root()) + ": " + manifest.points().size()
+        + " points");
     for (SweepManifest.Point p : manifest.points()) {
       StringBuilder line = new StringBuilder(String.format("  %-10s %-11s %s", p.folder(), p.status().label(),
           SweepPlanner.describe(p.index(), p.parameters()).replaceFirst("^point-\\d+ ?", "")));

@@ -220,8 +220,8 @@ class SweepCommandTest {
     assertEquals(SweepManifest.Status.FAILED, after.point(1).status());
     assertEquals("its process ended with exit code 137 without finishing; see logs/point-1.log; --retry-failed resumes it from"
         + " its checkpoint", after.point(1).error());
-    assertTrue(first.out().contains("rerun them with: motorlearn sweep SPEC --out " + dir.resolve("crash") + " --retry-failed"),
-        first.out());
+    // the exact command, to copy: the spec and folder as given (relative), no placeholder
+    assertTrue(first.out().contains("rerun them with: motorlearn sweep long.motor --out crash --retry-failed\n"), first.out());
 
     CliRun withoutRetry = CliRun.in(dir, "sweep", "long.motor", "--out", "crash");
     assertEquals(3, withoutRetry.exitCode(), withoutRetry::toString);
