@@ -145,7 +145,7 @@ final class CollectCommand implements Callable<Integer> {
       List<Path> written = new ArrayList<>(table.write(target));
       written.add(Report.writeSweep(target, runs));
       print(table, written);
-      console.out().println(table.rows() + " runs");
+      console.out().println(TextDiagnostics.plural(table.rows(), "run"));
       return ExitCode.OK;
     } catch (SweepException | ReportException e) {
       throw new CliException(ExitCode.RUNTIME_FAILURE, e.getMessage(), e);

@@ -110,7 +110,8 @@ public final class Main {
         && !error.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
       return "unknown command '" + unmatched.getUnmatched().get(0) + "'";
     }
-    return error.getMessage();
+    // some of picocli's messages start with their own "Error: ", and ours are printed as "error: ..."
+    return error.getMessage().startsWith("Error: ") ? error.getMessage().substring("Error: ".length()) : error.getMessage();
   }
 
   private int failure(Exception error, java.util.List<String> args) {

@@ -73,6 +73,9 @@ final class NewCommand implements Callable<Integer> {
     Path folder = console.resolve(out);
     Path file = folder.resolve(name + SpecFiles.EXTENSION);
     String text = template.text().replace("{{NAME}}", name);
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw CliException.usage("-o " + out + ": " + console.display(folder) + " is a file, not a folder");
+    }
     try {
       Files.createDirectories(folder);
       Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,

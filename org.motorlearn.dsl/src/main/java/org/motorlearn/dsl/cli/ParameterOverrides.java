@@ -41,7 +41,14 @@ final class ParameterOverrides {
         throw CliException.usage("--set " + assignment + ": '" + name + "' is not a parameter name; names are dotted "
             + "paths such as Cortex.PMd.units, VR30.angle or 'Cortex.Upstream->PMd.density' (docs/language.md)");
       }
-      overrides.put(name, number(assignment, value));
+      Double earlier = overrides.put(name, number(assignment, value));
+      if (earlier != null) {
+        throw CliException.usage("--set " + name + " is given twice (" + Parameters.format(earlier) + ", then " + value
+            + "); give each parameter once");
+      }
+    }
+    if (seed != null && overrides.containsKey("seed")) {
+      throw CliException.usage("--seed and --set seed=... both set the seed; give it once");
     }
     if (seed != null) {
       overrides.put("seed", seed.doubleValue());
@@ -55,6 +62,8 @@ final class ParameterOverrides {
       if (Double.isFinite(number)) {
         return number;
       }
+      throw CliException.usage("--set " + assignment + ": " + value + " is out of the range of numbers a run can use "
+          + "(at most about 1.8e308)");
     } catch (NumberFormatException e) {
       // reported below
     }

@@ -59,7 +59,8 @@ final class ProgressBar implements ProgressListener {
     clearBar();
     phase = name;
     phaseSeconds = 0;
-    err.println(updates == 0 ? "phase " + name + ": evaluating" : "phase " + name + ": " + updates + " updates");
+    err.println(updates == 0 ? "phase " + name + ": evaluating"
+        : "phase " + name + ": " + TextDiagnostics.plural(updates, "update"));
   }
 
   @Override

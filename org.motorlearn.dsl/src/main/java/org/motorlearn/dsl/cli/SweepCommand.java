@@ -251,6 +251,9 @@ final class SweepCommand implements Callable<Integer> {
 
   private SweepFolder existingSweep(String dir) {
     SweepFolder folder = new SweepFolder(console.resolve(dir));
+    if (!java.nio.file.Files.isDirectory(folder.root())) {
+      throw CliException.usage(dir + ": no such folder");
+    }
     if (!folder.exists()) {
       throw CliException.usage(dir + " is not a sweep folder (no sweep.json)");
     }

@@ -1,6 +1,7 @@
 package org.motorlearn.dsl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,6 +108,14 @@ class FormatCommandTest {
     CliRun check = CliRun.in(folder, "format", "--check", ".");
     assertEquals(ExitCode.SPEC_ERRORS, check.exitCode(), check::toString);
     assertEquals("the file that parses is formatted\n", check.out());
+  }
+
+  @Test
+  void checkAndInPlaceExcludeEachOtherInOneMessage() throws IOException {
+    Files.writeString(folder.resolve("messy.motor"), MESSY);
+    CliRun run = CliRun.in(folder, "format", "--check", "--in-place", "messy.motor");
+    assertEquals(ExitCode.USAGE, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --in-place, --check are mutually exclusive"), run.err());
   }
 
   @Test

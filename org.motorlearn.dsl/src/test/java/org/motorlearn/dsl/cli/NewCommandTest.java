@@ -58,6 +58,10 @@ class NewCommandTest {
     assertEquals("error: Pilot.motor already exists; choose another NAME or -o folder (motorlearn never overwrites a spec)\n",
         run.err());
     assertEquals("my work", Files.readString(folder.resolve("Pilot.motor")));
+
+    CliRun intoAFile = CliRun.in(folder, "new", "Other", "-o", "Pilot.motor");
+    assertEquals(ExitCode.USAGE, intoAFile.exitCode());
+    assertEquals("error: -o Pilot.motor: Pilot.motor is a file, not a folder\n", intoAFile.err());
   }
 
   @Test

@@ -151,6 +151,13 @@ class RunCommandTest {
     assertEquals(ExitCode.USAGE, withUnit.exitCode(), withUnit::toString);
     assertEquals("error: --set N.A.tau=20ms: '20ms' is not a number; give the value without a unit, in the unit written at "
         + "the setting (tau 50 ms: --set Cortex.PMd.tau=20 means 20 ms)\n", withUnit.err());
+    CliRun twice = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.updates=2", "--set", "initial.updates=1");
+    assertEquals(ExitCode.USAGE, twice.exitCode(), twice::toString);
+    assertEquals("error: --set initial.updates is given twice (2, then 1); give each parameter once\n", twice.err());
+    CliRun huge = CliRun.in(folder, "run", "tiny.motor", "--set", "R.angle=1e400");
+    assertEquals(ExitCode.USAGE, huge.exitCode(), huge::toString);
+    assertEquals("error: --set R.angle=1e400: 1e400 is out of the range of numbers a run can use (at most about 1.8e308)\n",
+        huge.err());
   }
 
   @Test
