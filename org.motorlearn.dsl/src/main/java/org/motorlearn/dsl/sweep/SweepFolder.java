@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.UnaryOperator;
 import org.motorlearn.runtime.run.AtomicFiles;
+import org.motorlearn.runtime.run.RunFolder;
 
 /**
  * A sweep folder: {@code sweep.json}, one run folder {@code point-<k>} per point, {@code logs/} (one
@@ -141,21 +142,7 @@ public final class SweepFolder {
 
   /** True while some process holds the run folder's lock ({@code .lock}, taken by every running point). */
   public static boolean runIsLive(Path runFolder) {
-    Path lockFile = runFolder.resolve(".lock");
-    if (!Files.isRegularFile(lockFile)) {
-      return false;
-    }
-    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return true;
-      }
-      lock.release();
-      return false;
-    } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return new RunFolder(runFolder).isLive();
   }
+
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.motorlearn.runtime.run.RunFolder;
 
 /**
  * Reports built from run folders (docs/run-format.md), so they can be regenerated at any time:
@@ -50,19 +51,24 @@ public final class Report {
     body.append(Html.contents(figures, tables));
     body.append("<h2>Figures</h2>\n");
     Path folder = ReportFiles.temporaryFolder(runFolder, "report");
-    for (Figure f : figures) {
-      byte[] png = FigureWriter.png(f);
-      ReportFiles.write(folder.resolve(f.name() + ".png"), png);
-      ReportFiles.write(folder.resolve(f.name() + ".svg"), FigureWriter.svg(f));
-      body.append(Html.figure(f, png));
-    }
-    if (!tables.isEmpty()) {
-      body.append("<h2>Tables</h2>\n");
-    }
-    for (Table t : tables) {
-      ReportFiles.write(folder.resolve(t.name() + ".csv"), t.csv());
-      ReportFiles.write(folder.resolve(t.name() + ".md"), "## " + t.title() + "\n\n" + t.caption() + "\n\n" + t.markdown());
-      body.append(Html.table(t));
+    try {
+      for (Figure f : figures) {
+        byte[] png = FigureWriter.png(f);
+        ReportFiles.write(folder.resolve(f.name() + ".png"), png);
+        ReportFiles.write(folder.resolve(f.name() + ".svg"), FigureWriter.svg(f));
+        body.append(Html.figure(f, png));
+      }
+      if (!tables.isEmpty()) {
+        body.append("<h2>Tables</h2>\n");
+      }
+      for (Table t : tables) {
+        ReportFiles.write(folder.resolve(t.name() + ".csv"), t.csv());
+        ReportFiles.write(folder.resolve(t.name() + ".md"), "## " + t.title() + "\n\n" + t.caption() + "\n\n" + t.markdown());
+        body.append(Html.table(t));
+      }
+    } catch (RuntimeException e) {
+      ReportFiles.deleteTree(folder); // a half-drawn report would only take the space a full disk lacks
+      throw e;
     }
     body.append(footer());
     ReportFiles.swapFolder(folder, runFolder.resolve("report"));
@@ -119,9 +125,19 @@ public final class Report {
   private static String header(RunData run) {
     JsonObject m = run.manifest();
     String status = run.text("status") == null ? "unknown" : run.text("status");
+    // a run killed (kill -9, power loss) never wrote its end: its manifest still says running
+    boolean interrupted = "running".equals(status) && !new RunFolder(run.folder()).isLive();
+    if (interrupted) {
+      status = "interrupted";
+    }
     StringBuilder out = new StringBuilder();
     out.append("<h1>").append(Html.escape(run.experiment())).append("<span class=\"status ").append(Html.escape(status))
         .append("\">").append(Html.escape(status)).append("</span></h1>\n");
+    if (interrupted) {
+      out.append("<p class=\"error\">The run's process ended without finishing (it was killed, or the machine stopped); "
+          + "<code>motorlearn run SPEC --resume ").append(Html.escape(run.folder().toString()))
+          .append("</code> continues it from its last checkpoint.</p>\n");
+    }
     out.append("<p class=\"subtitle\">MotorLearn run report \u2013 ").append(Html.escape(run.folder().toAbsolutePath()
         .normalize().getFileName().toString())).append("</p>\n");
     if (run.text("error") != null) {

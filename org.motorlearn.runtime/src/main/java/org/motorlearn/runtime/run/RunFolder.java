@@ -5,6 +5,11 @@ import java.nio.file.Path;
 /** Names of everything inside a run folder (documented in docs/run-format.md). */
 public record RunFolder(Path root) {
 
+  /** True while a run in this folder is alive (it holds the folder's lock; kill -9 releases it). */
+  public boolean isLive() {
+    return RunLock.isHeld(root);
+  }
+
   public Path manifest() {
     return root.resolve("manifest.json");
   }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -23,6 +24,26 @@ final class RunLock implements AutoCloseable {
   private RunLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /** True while some process holds the folder's lock, i.e. a run in it is alive (a killed one releases it). */
+  static boolean isHeld(Path root) {
+    Path file = root.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        return true;
+      }
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException heldHere) {
+      return true;
+    } catch (IOException e) {
+      return false; // unreadable: nothing proves a live run
+    }
   }
 
   static RunLock acquire(Path root) {

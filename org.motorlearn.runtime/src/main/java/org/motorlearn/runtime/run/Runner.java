@@ -156,7 +156,7 @@ public final class Runner {
       Report.write(folder.root());
     } catch (RuntimeException e) {
       progress.message("warning: report.html could not be written (" + e.getMessage() + "); the run's data are complete;"
-          + " draw it again with `motorlearn report " + folder.root() + "` (Report.write)");
+          + " draw it again with `motorlearn report " + folder.root() + "`");
     }
   }
 

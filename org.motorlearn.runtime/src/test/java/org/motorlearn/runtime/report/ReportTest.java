@@ -45,6 +45,18 @@ class ReportTest {
   }
 
   @Test
+  void aRunKilledWhileRunningIsShownInterruptedWithHowToContinue() throws IOException {
+    Path killed = SyntheticRun.write(temp.resolve("killed"), 3, 30);
+    Path manifest = killed.resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"status\": \"completed\"", "\"status\": \"running\""));
+    // no process holds the folder's lock: whoever wrote "running" is gone
+    String page = Files.readString(Report.write(killed), StandardCharsets.UTF_8);
+    assertTrue(page.contains("<span class=\"status interrupted\">interrupted</span>"), "the status badge");
+    assertTrue(page.contains("--resume " + killed), "how to continue it");
+    assertTrue(html.contains("<span class=\"status completed\">completed</span>"), "a completed run stays completed");
+  }
+
+  @Test
   void htmlIsSelfContained() {
     assertFalse(html.contains("http://"), "no http reference");
     assertFalse(html.contains("https://"), "no https reference");
