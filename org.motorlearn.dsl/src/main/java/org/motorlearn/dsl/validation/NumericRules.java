@@ -182,8 +182,8 @@ public final class NumericRules {
     reversed(task, ML.getTask_Cue(), "cue at", network);
     reversed(task, ML.getTask_Go(), "go at", network);
     if (task.getJitter() != null) {
-      notNegative(task.getJitter(), ML.getJitter_Direction(), "jitter direction");
-      notNegative(task.getJitter(), ML.getJitter_Duration(), "jitter duration");
+      notNegative(task.getJitter(), ML.getJitter_Direction(), "jitter direction", "(it is a standard deviation)");
+      notNegative(task.getJitter(), ML.getJitter_Duration(), "jitter duration", "(it is a standard deviation)");
     }
     checkTiming(task, network);
   }
@@ -256,6 +256,8 @@ public final class NumericRules {
   private void checkExperiment(Experiment experiment, long memoryLimitBytes) {
     Task task = Experiments.task(experiment);
     Network network = Experiments.network(experiment);
+    notNegative(experiment, ML.getExperiment_CheckpointEvery(), "checkpoint every",
+        "(0 saves only at the end of each phase), e.g. checkpoint every 50 updates");
     for (Phase phase : experiment.getPhases()) {
       checkPhase(phase, task);
     }
@@ -402,11 +404,12 @@ public final class NumericRules {
     }
   }
 
-  private void notNegative(EObject owner, EStructuralFeature feature, String name) {
+  /** {@code why} says what 0 means or what the setting is, and may end with an example. */
+  private void notNegative(EObject owner, EStructuralFeature feature, String name, String why) {
     settings.mark();
     Value value = settings.value(owner, feature);
     if (value != null && value.value() < 0) {
-      error(IssueCodes.NOT_POSITIVE, name + " must be 0 or more (it is a standard deviation)", owner, feature);
+      error(IssueCodes.NOT_POSITIVE, name + " must be 0 or more " + why, owner, feature);
     }
   }
 

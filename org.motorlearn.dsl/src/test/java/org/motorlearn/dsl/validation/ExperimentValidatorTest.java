@@ -26,6 +26,9 @@ class ExperimentValidatorTest extends ValidationTestBase {
         IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
         "the loss starts at bin 500, outside the trial of 400 bins (bins 0..399); e.g. mse from bin 50");
     assertNoIssues(reference("window -600 ms..600 ms around go", "window -1 s..1 s around go"));
+    assertError(reference("  seed 0", "  seed 0\n  checkpoint every -5 updates"), ML.getExperiment(), IssueCodes.NOT_POSITIVE,
+        "checkpoint every must be 0 or more (0 saves only at the end of each phase), e.g. checkpoint every 50 updates");
+    assertNoIssues(reference("  seed 0", "  seed 0\n  checkpoint every 0 updates"));
   }
 
   @Test
