@@ -206,6 +206,12 @@ public final class NumericRules {
       error(IssueCodes.NOT_POSITIVE, "the cue cannot come before the trial starts (bin 0); write e.g. cue at bin 150",
           task, ML.getTask_Cue());
     }
+    if (goMin != null && goFirst < 0) {
+      // before the trial: every cue would come "after" it, so that is not the error to report
+      error(IssueCodes.GO_OUTSIDE_TRIAL, "go (bin " + whole(goFirst) + ") lies outside the trial of " + whole(trialBins)
+          + " bins (bins 0.." + whole(trialBins - 1) + "), before it starts; move go later, after the cue", task, ML.getTask_Go());
+      return;
+    }
     if (cueMax != null && cueMax.value() > goFirst) {
       error(IssueCodes.CUE_AFTER_GO, "the cue (up to bin " + whole(cueMax.value()) + ") comes after go (from bin " + whole(goFirst)
           + "): the target must be shown before the go cue; move the cue earlier or go later", task, ML.getTask_Cue());
