@@ -337,14 +337,25 @@ public final class NumericRules {
     }
     settings.mark();
     double trialBins = trialBins(task, network);
-    Value min = settings.bins(settings.min(analysis, ML.getAnalysis_Window()), network);
-    Value max = settings.bins(settings.max(analysis, ML.getAnalysis_Window()), network);
+    Value minTime = settings.min(analysis, ML.getAnalysis_Window());
+    Value maxTime = settings.max(analysis, ML.getAnalysis_Window());
+    Value min = settings.bins(minTime, network);
+    Value max = settings.bins(maxTime, network);
     if (min == null || max == null) {
       return;
     }
-    if (min.value() >= max.value()) {
+    if (minTime.value() > maxTime.value()) {
       error(IssueCodes.RANGE_REVERSED, "the analysis window " + min.text() + ".." + max.text()
-          + " is empty or reversed; write the earlier end first, e.g. window -600 ms..600 ms", analysis, ML.getAnalysis_Window());
+          + " is reversed; write the earlier end first, e.g. window -600 ms..600 ms", analysis, ML.getAnalysis_Window());
+      return;
+    }
+    if (min.value() >= max.value()) {
+      // a window covers the bins from its first end up to before its second: equal ends cover none
+      String message = analysis.getWindow().getMax() == null
+          ? "the analysis window " + min.text() + " is a single time, not a window; write both ends, e.g. window -600 ms..600 ms"
+          : "the analysis window " + min.text() + ".." + max.text() + " is empty: with dt " + millis(settings.dtSeconds(network))
+              + " both ends fall on bin " + whole(min.value()) + "; widen it to at least one bin";
+      error(IssueCodes.ANALYSIS_WINDOW_EMPTY, message, analysis, ML.getAnalysis_Window());
       return;
     }
     Anchor anchor = analysis.getAnchor() == null ? Anchor.GO : analysis.getAnchor();
