@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.motorlearn.dsl.model.ReferenceDefaults;
 import org.motorlearn.dsl.motorLearn.Analysis;
 import org.motorlearn.dsl.motorLearn.Anchor;
 import org.motorlearn.dsl.motorLearn.Connection;
@@ -318,8 +319,10 @@ public final class NumericRules {
     Value from = settings.bins(settings.value(loss, ML.getLoss_MseFrom()), network);
     EObject where = inside(experiment, loss) ? loss : experiment;
     if (from != null && (from.value() < 0 || from.value() >= trialBins)) {
+      // the reference's share of the trial (bin 50 of 400), so the example fits this trial
+      double example = Math.floor(trialBins * ReferenceDefaults.MSE_FROM_BIN / ReferenceDefaults.TRIAL_BINS);
       error(IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL, "the loss starts at bin " + whole(from.value()) + ", outside the trial of "
-          + whole(trialBins) + " bins (bins 0.." + whole(trialBins - 1) + "); e.g. mse from bin 50",
+          + whole(trialBins) + " bins (bins 0.." + whole(trialBins - 1) + "); e.g. mse from bin " + whole(example),
           where, where == loss ? ML.getLoss_MseFrom() : ML.getExperiment_LossRef());
     }
     Value min = settings.bins(settings.min(loss, ML.getLoss_MseWindow()), network);

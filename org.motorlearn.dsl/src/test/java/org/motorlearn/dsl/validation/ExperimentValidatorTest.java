@@ -25,6 +25,11 @@ class ExperimentValidatorTest extends ValidationTestBase {
     assertError(reference("  perturbation VR30", "  loss { mse from bin 500 }\n  perturbation VR30"), ML.getLoss(),
         IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
         "the loss starts at bin 500, outside the trial of 400 bins (bins 0..399); e.g. mse from bin 50");
+    // the example fits the trial: not the reference's bin 50 after a 40-bin trial
+    assertError(reference("  perturbation VR30", "  loss { mse from bin 50 }\n  perturbation VR30")
+        .replace("trial 400 bins cue at bin 150..180 go at bin 282 movement 100 bins",
+            "trial 40 bins cue at bin 5..10 go at bin 20 movement 10 bins"), ML.getLoss(), IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
+        "the loss starts at bin 50, outside the trial of 40 bins (bins 0..39); e.g. mse from bin 5");
     assertNoIssues(reference("window -600 ms..600 ms around go", "window -1 s..1 s around go"));
     assertError(reference("window -600 ms..600 ms", "window 600 ms..-600 ms"), ML.getAnalysis(), IssueCodes.RANGE_REVERSED,
         "the analysis window 600 ms..-600 ms is reversed; write the earlier end first, e.g. window -600 ms..600 ms");
