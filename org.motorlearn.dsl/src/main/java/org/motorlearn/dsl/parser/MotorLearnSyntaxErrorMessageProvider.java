@@ -46,6 +46,11 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
 
   /** Issue code of a setting keyword used in a block that does not have it. */
   public static final String SETTING_IN_WRONG_BLOCK = "org.motorlearn.dsl.syntax.settingInWrongBlock";
+  /**
+   * Issue code of a phrase for a setting whose second word is a keyword ("learning rate" for "adam lr").
+   * Its first word parses as an unknown setting; MotorLearnResourceValidator reports the two as this one error.
+   */
+  public static final String SETTING_PHRASE = "org.motorlearn.dsl.syntax.settingPhrase";
   /** Issue code of a keyword used where a name was expected. */
   public static final String KEYWORD_AS_NAME = "org.motorlearn.dsl.syntax.keywordAsName";
 
@@ -108,7 +113,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
         phrase = phrase.substring("adam ".length()); // "adam learning rate": the optimizer is there already
       }
       return new SyntaxErrorMessage("'" + previous + " " + text + "' is not a setting of " + describe(block,
-          block.eClass().getName().toLowerCase()) + "; did you mean '" + phrase + "'?", SETTING_IN_WRONG_BLOCK);
+          block.eClass().getName().toLowerCase()) + "; did you mean '" + phrase + "'?", SETTING_PHRASE);
     }
     List<String> owners = blockSettings.blocksWithSetting(text);
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()
