@@ -10,16 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.motorlearn.dsl.motorLearn.Activation;
 import org.motorlearn.dsl.motorLearn.AllGroups;
 import org.motorlearn.dsl.motorLearn.Analysis;
@@ -337,6 +342,23 @@ public class MotorLearnParsingTest {
     List<Resource.Diagnostic> errors = parse(text).eResource().getErrors();
     assertFalse(errors.isEmpty(), text);
     return errors.get(0).getMessage();
+  }
+
+  @Test
+  public void aByteOrderMarkAtTheStartOfAFileIsSkipped(@TempDir Path folder) throws Exception {
+    // editors on Windows write one; it was "unexpected '\uFEFF' after the end of the last declaration"
+    Path file = folder.resolve("bom.motor");
+    byte[] text = "network N {\r\n  dt 10 ms\r\n}\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[text.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, bytes, 3, text.length);
+    Files.write(file, bytes);
+    Resource resource = resourceSets.get().createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()));
+    resource.load(java.util.Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+    assertEquals(List.of(), resource.getErrors());
+    assertEquals("N", ((Network) ((Model) resource.getContents().get(0)).getElements().get(0)).getName());
   }
 
   @Test
