@@ -63,6 +63,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*)' expecting (.*)", Pattern.DOTALL);
   private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
+  /** A '+' loop of the parser that found nothing: only the axes of 'zip { }' and 'cartesian { }' are one. */
+  private static final Pattern NOTHING_IN_LOOP = Pattern.compile(
+      "required \\(\\.\\.\\.\\)\\+ loop did not match anything at input '(.*)'", Pattern.DOTALL);
+  /** The lexer's '+' loop that found nothing: only the digits of a number's exponent ("1e -2") can be. */
+  private static final Pattern NO_EXPONENT_DIGITS = Pattern.compile(
+      "required \\(\\.\\.\\.\\)\\+ loop did not match anything at character '(.*)'", Pattern.DOTALL);
 
 
   /** Text after an earlier error that the parser's recovery could not place. */
@@ -174,6 +180,19 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       String line = setting.getLine() == exception.token.getLine() ? "" : " on line " + setting.getLine();
       message = "'" + previous + "'" + line + " is missing its value" + where + " (the next setting, "
           + found(exception.token.getText()) + ", follows it)";
+    } else if (".".equals(exception == null || exception.token == null ? null : exception.token.getText())
+        && digitsAfter(exception) != null) {
+      message = "a number cannot start with '.'" + where + ": write 0." + digitsAfter(exception);
+    } else if ((m = NO_EXPONENT_DIGITS.matcher(message)).matches()) {
+      message = "a number's exponent needs its digits right after the 'e'" + where + " (found " + character(m.group(1))
+          + "): write e.g. 1e-2, without spaces";
+    } else if ((m = NOTHING_IN_LOOP.matcher(message)).matches()) {
+      Token brace = previousTokenOf(exception);
+      String sweep = brace == null || !"{".equals(brace.getText()) ? null : tokenBefore(exception.input, brace.getTokenIndex());
+      message = "zip".equals(sweep) || "cartesian".equals(sweep)
+          ? "'" + sweep + " { }' has no axes" + where + ": list at least one inside the braces, e.g. " + sweep
+              + " { seed in 0, 1  VR30.angle in 10, 20 }"
+          : "unexpected " + found(m.group(1)) + where;
     } else if ("..".equals(previous)
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "a range needs its upper end after '..'" + where + ", e.g. 7..10 cm (found "
@@ -220,6 +239,25 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       block = block.eContainer();
     }
     return block;
+  }
+
+  /** The digits right after the offending token ('.5': 5), or null if a digit does not follow at once. */
+  private static String digitsAfter(RecognitionException exception) {
+    if (!(exception.input instanceof TokenStream tokens) || exception.token.getTokenIndex() + 1 >= tokens.size()) {
+      return null;
+    }
+    String next = tokens.get(exception.token.getTokenIndex() + 1).getText();
+    return next != null && !next.isEmpty() && Character.isDigit(next.charAt(0)) ? next : null;
+  }
+
+  /** A character the lexer found, in words: a space is hard to see between quotes. */
+  private static String character(String text) {
+    return switch (text) {
+      case " ", "\t" -> "a space";
+      case "\n", "\r", "\\n", "\\r" -> "the end of the line";
+      case "<EOF>" -> "the end of the file";
+      default -> "'" + text + "'";
+    };
   }
 
   private static String found(String token) {

@@ -314,6 +314,15 @@ public class MotorLearnParsingTest {
         afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
     assertEquals("unexpected ';' in task T: settings need no ';' between them (a new line or a space will do); remove it",
         firstError("task T {\n  targets 8;\n  trial 150 bins\n}\n"));
+    // no raw ANTLR: a space in an exponent (a lexer error), a sweep block without axes, a leading '.'
+    assertEquals("a number's exponent needs its digits right after the 'e' in phase p (found a space): write e.g. 1e-2, "
+        + "without spaces", firstError("experiment E {\n  phase p { plastic all adam lr 1e -2 updates 5 }\n}\n"));
+    assertEquals("'zip { }' has no axes in experiment E: list at least one inside the braces, e.g. zip { seed in 0, 1  "
+        + "VR30.angle in 10, 20 }", firstError("experiment E {\n  sweep zip { }\n}\n"));
+    assertEquals("'cartesian { }' has no axes in experiment E: list at least one inside the braces, e.g. cartesian { seed in "
+        + "0, 1  VR30.angle in 10, 20 }", firstError("experiment E {\n  sweep cartesian { }\n}\n"));
+    assertEquals("a number cannot start with '.' in phase p: write 0.5",
+        firstError("experiment E {\n  phase p { plastic all adam lr .5 updates 5 }\n}\n"));
     // the optimizer's settings without the optimizer
     assertEquals("'lr' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam lr ...'",
         firstError("experiment E {\n  phase p { plastic all lr 1e-3 }\n}\n"));
