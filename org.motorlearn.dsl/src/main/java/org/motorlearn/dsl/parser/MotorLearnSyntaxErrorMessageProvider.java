@@ -25,6 +25,7 @@ import org.motorlearn.dsl.motorLearn.Phase;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
 import org.motorlearn.dsl.validation.SettingSynonyms;
+import org.motorlearn.dsl.validation.Suggestions;
 
 /**
  * Syntax errors in the words of the language, naming the block being parsed. The common mistakes get
@@ -33,6 +34,8 @@ import org.motorlearn.dsl.validation.SettingSynonyms;
  *   <li>a setting of one block written in another: "'targets' is not a setting of module PMd (it
  *       belongs in a task); module settings are: units, activation, ...";</li>
  *   <li>a keyword used as a name: "'module' is a keyword: write ^module to use it as a name";</li>
+ *   <li>a word a setting does not take: "unexpected 'behavior' in an analysis; did you mean 'behaviour'?
+ *       'metrics' takes one of behaviour, activity, ..." (the words from the grammar);</li>
  *   <li>a setting without its value, a range without its upper end, a declaration without its name,
  *       a stray ';', an optimizer setting without the optimizer ("adam lr 1e-4");</li>
  *   <li>text after an earlier error that the recovery could not place says so, rather than blaming a
@@ -164,6 +167,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     RecognitionException exception = context.getRecognitionException();
     String previous = exception == null || exception.token == null ? null : previousToken(exception);
     Matcher m;
+    BlockSettings.Choice choice;
     if (previous != null && DECLARATIONS.contains(previous)
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "'" + previous + "' needs a name: write one after it, e.g. '" + previous + " Name'"
@@ -180,6 +184,13 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       String line = setting.getLine() == exception.token.getLine() ? "" : " on line " + setting.getLine();
       message = "'" + previous + "'" + line + " is missing its value" + where + " (the next setting, "
           + found(exception.token.getText()) + ", follows it)";
+    } else if ((choice = choiceAfter(previous, context)) != null
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      // "activation sigmoid": the words that may follow, and the closest of them to a misspelt one
+      String close = Suggestions.closest(exception.token.getText(), choice.words());
+      message = "unexpected " + found(exception.token.getText()) + where + "; "
+          + (close == null ? "" : "did you mean '" + close + "'? ") + "'" + choice.setting() + "' takes one of "
+          + String.join(", ", choice.words());
     } else if (".".equals(exception == null || exception.token == null ? null : exception.token.getText())
         && digitsAfter(exception) != null) {
       message = "a number cannot start with '.'" + where + ": write 0." + digitsAfter(exception);
@@ -239,6 +250,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       block = block.eContainer();
     }
     return block;
+  }
+
+  /** The words that may follow the keyword in the block being parsed, or null if any value may. */
+  private BlockSettings.Choice choiceAfter(String keyword, IParserErrorContext context) {
+    EObject block = context.getCurrentContext();
+    return keyword == null || block == null ? null : blockSettings.choiceAfter(block, keyword);
   }
 
   /** The digits right after the offending token ('.5': 5), or null if a digit does not follow at once. */

@@ -284,6 +284,29 @@ public class MotorLearnParsingTest {
   }
 
   @Test
+  public void aWordOutsideAnEnumGetsTheWordsItMayBe() throws Exception {
+    // it was a bare "unexpected 'sigmoid' in module A"; the words come from the grammar
+    assertEquals("unexpected 'sigmoid' in module A; 'activation' takes one of tanh, relu, softplus, linear",
+        firstError("network N {\n  module A { units 4 activation sigmoid tau 50 ms }\n}\n"));
+    assertEquals("unexpected 'float16' in experiment E; did you mean 'float32'? 'precision' takes one of float32, float64",
+        firstError("experiment E {\n  precision float16\n}\n"));
+    assertEquals("unexpected 'minjerk' in task T; 'profile' takes one of sigmoid, minimum-jerk",
+        firstError("task T {\n  profile minjerk\n}\n"));
+    String metrics = "'metrics' takes one of behaviour, activity, covariance, weights, dimensionality, pca, angles, robustness";
+    assertEquals("unexpected 'behavior' in an analysis; did you mean 'behaviour'? " + metrics,
+        firstError("experiment E {\n  analysis { metrics behavior }\n}\n"));
+    assertEquals("unexpected 'behavior' in an analysis; did you mean 'behaviour'? " + metrics,
+        firstError("experiment E {\n  analysis { metrics activity, behavior }\n}\n"));
+    assertEquals("unexpected 'target' in an analysis; 'around' takes one of go, cue, movement, start",
+        firstError("experiment E {\n  analysis { window -1 s..1 s around target }\n}\n"));
+    // a rule whose every form starts with a keyword lists those keywords
+    assertEquals("unexpected 'xavier' in module A; 'init' takes one of uniform, normal, gain, zeros, default, from",
+        firstError("network N {\n  module A { units 4 recurrent init xavier }\n}\n"));
+    assertEquals("unexpected 'shift' in perturbation P; 'perturbation' takes one of rotation, reassociation, gain",
+        firstError("perturbation P = shift 3\n"));
+  }
+
+  @Test
   public void keywordAsNameGetsAPreciseMessage() throws Exception {
     Model model = parse("network N { module module { units 4 } }");
     assertEquals("'module' is a keyword: write ^module to use it as a name", model.eResource().getErrors().get(0).getMessage());
