@@ -5,12 +5,14 @@ import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.motorlearn.dsl.conversion.MotorLearnValueConverters;
 import org.motorlearn.dsl.naming.MotorLearnQualifiedNameProvider;
 import org.motorlearn.dsl.parser.MotorLearnSyntaxErrorMessageProvider;
+import org.motorlearn.dsl.resource.MotorLearnResource;
 import org.motorlearn.dsl.resource.MotorLearnResourceDescriptionStrategy;
 import org.motorlearn.dsl.validation.MotorLearnLinkingDiagnosticMessageProvider;
 import org.motorlearn.dsl.validation.MotorLearnResourceValidator;
@@ -23,6 +25,7 @@ import org.motorlearn.dsl.validation.MotorLearnResourceValidator;
  *       visible ({@link ImportUriGlobalScopeProvider}).</li>
  *   <li>Names are simple (not qualified by their container); only top-level declarations are
  *       exported to other files.</li>
+ *   <li>A byte order mark at the start of a file is skipped ({@link MotorLearnResource}).</li>
  * </ul>
  */
 public class MotorLearnRuntimeModule extends AbstractMotorLearnRuntimeModule {
@@ -56,5 +59,10 @@ public class MotorLearnRuntimeModule extends AbstractMotorLearnRuntimeModule {
 
   public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
     return MotorLearnLinkingDiagnosticMessageProvider.class;
+  }
+
+  @Override
+  public Class<? extends XtextResource> bindXtextResource() {
+    return MotorLearnResource.class;
   }
 }

@@ -314,7 +314,7 @@ public final class Feulner2022_VR30 {
             parameters.integer("Cortex.hand.size", 2),
             "M1",
             true, // with bias
-            Init.defaults())) // U(-1/sqrt(n), 1/sqrt(n)), n = units of the receiving module
+            Init.defaults())) // U(-1/sqrt(n), 1/sqrt(n)), n = units of the source module M1
         .build();
   }
 

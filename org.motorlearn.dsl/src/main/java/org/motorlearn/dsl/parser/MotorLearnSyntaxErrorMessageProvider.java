@@ -25,6 +25,7 @@ import org.motorlearn.dsl.motorLearn.Phase;
 import org.motorlearn.dsl.services.MotorLearnGrammarAccess;
 import org.motorlearn.dsl.util.BlockSettings;
 import org.motorlearn.dsl.validation.SettingSynonyms;
+import org.motorlearn.dsl.validation.Suggestions;
 
 /**
  * Syntax errors in the words of the language, naming the block being parsed. The common mistakes get
@@ -33,6 +34,8 @@ import org.motorlearn.dsl.validation.SettingSynonyms;
  *   <li>a setting of one block written in another: "'targets' is not a setting of module PMd (it
  *       belongs in a task); module settings are: units, activation, ...";</li>
  *   <li>a keyword used as a name: "'module' is a keyword: write ^module to use it as a name";</li>
+ *   <li>a word a setting does not take: "unexpected 'behavior' in an analysis; did you mean 'behaviour'?
+ *       'metrics' takes one of behaviour, activity, ..." (the words from the grammar);</li>
  *   <li>a setting without its value, a range without its upper end, a declaration without its name,
  *       a stray ';', an optimizer setting without the optimizer ("adam lr 1e-4");</li>
  *   <li>text after an earlier error that the recovery could not place says so, rather than blaming a
@@ -46,6 +49,11 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
 
   /** Issue code of a setting keyword used in a block that does not have it. */
   public static final String SETTING_IN_WRONG_BLOCK = "org.motorlearn.dsl.syntax.settingInWrongBlock";
+  /**
+   * Issue code of a phrase for a setting whose second word is a keyword ("learning rate" for "adam lr").
+   * Its first word parses as an unknown setting; MotorLearnResourceValidator reports the two as this one error.
+   */
+  public static final String SETTING_PHRASE = "org.motorlearn.dsl.syntax.settingPhrase";
   /** Issue code of a keyword used where a name was expected. */
   public static final String KEYWORD_AS_NAME = "org.motorlearn.dsl.syntax.keywordAsName";
 
@@ -58,6 +66,12 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
   private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*)' expecting (.*)", Pattern.DOTALL);
   private static final Pattern MISSING_EOF = Pattern.compile("missing EOF at '(.*)'", Pattern.DOTALL);
   private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
+  /** A '+' loop of the parser that found nothing: only the axes of 'zip { }' and 'cartesian { }' are one. */
+  private static final Pattern NOTHING_IN_LOOP = Pattern.compile(
+      "required \\(\\.\\.\\.\\)\\+ loop did not match anything at input '(.*)'", Pattern.DOTALL);
+  /** The lexer's '+' loop that found nothing: only the digits of a number's exponent ("1e -2") can be. */
+  private static final Pattern NO_EXPONENT_DIGITS = Pattern.compile(
+      "required \\(\\.\\.\\.\\)\\+ loop did not match anything at character '(.*)'", Pattern.DOTALL);
 
 
   /** Text after an earlier error that the parser's recovery could not place. */
@@ -108,7 +122,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
         phrase = phrase.substring("adam ".length()); // "adam learning rate": the optimizer is there already
       }
       return new SyntaxErrorMessage("'" + previous + " " + text + "' is not a setting of " + describe(block,
-          block.eClass().getName().toLowerCase()) + "; did you mean '" + phrase + "'?", SETTING_IN_WRONG_BLOCK);
+          block.eClass().getName().toLowerCase()) + "; did you mean '" + phrase + "'?", SETTING_PHRASE);
     }
     List<String> owners = blockSettings.blocksWithSetting(text);
     if (block != null && !blockSettings.settingsOf(block).isEmpty() && !owners.isEmpty()
@@ -153,6 +167,7 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
     RecognitionException exception = context.getRecognitionException();
     String previous = exception == null || exception.token == null ? null : previousToken(exception);
     Matcher m;
+    BlockSettings.Choice choice;
     if (previous != null && DECLARATIONS.contains(previous)
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "'" + previous + "' needs a name: write one after it, e.g. '" + previous + " Name'"
@@ -169,6 +184,26 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       String line = setting.getLine() == exception.token.getLine() ? "" : " on line " + setting.getLine();
       message = "'" + previous + "'" + line + " is missing its value" + where + " (the next setting, "
           + found(exception.token.getText()) + ", follows it)";
+    } else if ((choice = choiceAfter(previous, context)) != null
+        && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
+      // "activation sigmoid": the words that may follow, and the closest of them to a misspelt one
+      String close = Suggestions.closest(exception.token.getText(), choice.words());
+      message = "unexpected " + found(exception.token.getText()) + where + "; "
+          + (close == null ? "" : "did you mean '" + close + "'? ") + "'" + choice.setting() + "' takes one of "
+          + String.join(", ", choice.words());
+    } else if (".".equals(exception == null || exception.token == null ? null : exception.token.getText())
+        && digitsAfter(exception) != null) {
+      message = "a number cannot start with '.'" + where + ": write 0." + digitsAfter(exception);
+    } else if ((m = NO_EXPONENT_DIGITS.matcher(message)).matches()) {
+      message = "a number's exponent needs its digits right after the 'e'" + where + " (found " + character(m.group(1))
+          + "): write e.g. 1e-2, without spaces";
+    } else if ((m = NOTHING_IN_LOOP.matcher(message)).matches()) {
+      Token brace = previousTokenOf(exception);
+      String sweep = brace == null || !"{".equals(brace.getText()) ? null : tokenBefore(exception.input, brace.getTokenIndex());
+      message = "zip".equals(sweep) || "cartesian".equals(sweep)
+          ? "'" + sweep + " { }' has no axes" + where + ": list at least one inside the braces, e.g. " + sweep
+              + " { seed in 0, 1  VR30.angle in 10, 20 }"
+          : "unexpected " + found(m.group(1)) + where;
     } else if ("..".equals(previous)
         && (NO_VIABLE.matcher(message).matches() || MISMATCHED.matcher(message).matches())) {
       message = "a range needs its upper end after '..'" + where + ", e.g. 7..10 cm (found "
@@ -215,6 +250,31 @@ public class MotorLearnSyntaxErrorMessageProvider extends SyntaxErrorMessageProv
       block = block.eContainer();
     }
     return block;
+  }
+
+  /** The words that may follow the keyword in the block being parsed, or null if any value may. */
+  private BlockSettings.Choice choiceAfter(String keyword, IParserErrorContext context) {
+    EObject block = context.getCurrentContext();
+    return keyword == null || block == null ? null : blockSettings.choiceAfter(block, keyword);
+  }
+
+  /** The digits right after the offending token ('.5': 5), or null if a digit does not follow at once. */
+  private static String digitsAfter(RecognitionException exception) {
+    if (!(exception.input instanceof TokenStream tokens) || exception.token.getTokenIndex() + 1 >= tokens.size()) {
+      return null;
+    }
+    String next = tokens.get(exception.token.getTokenIndex() + 1).getText();
+    return next != null && !next.isEmpty() && Character.isDigit(next.charAt(0)) ? next : null;
+  }
+
+  /** A character the lexer found, in words: a space is hard to see between quotes. */
+  private static String character(String text) {
+    return switch (text) {
+      case " ", "\t" -> "a space";
+      case "\n", "\r", "\\n", "\\r" -> "the end of the line";
+      case "<EOF>" -> "the end of the file";
+      default -> "'" + text + "'";
+    };
   }
 
   private static String found(String token) {

@@ -31,6 +31,10 @@ import org.eclipse.xtext.RuleCall;
  *
  * <p>Used by the formatter (every setting starts a line), the syntax error messages ("'targets' is not
  * a setting of a module; settings are ...") and, later, by the validator and content assist.
+ *
+ * <p>It also knows the words a value may be after a keyword, where the grammar allows only some: the
+ * literals of an enum ('activation' tanh, relu, ...) or the first words of a rule whose every form starts
+ * with a keyword ('init' uniform, normal, gain, ...), so a syntax error can list them.
  */
 public final class BlockSettings {
 
@@ -41,10 +45,28 @@ public final class BlockSettings {
    */
   public record Setting(List<String> spellings, AbstractElement start) {}
 
+  /**
+   * The words a value may be after a keyword, and the setting's word to name it by: "metrics" also after
+   * the ',' of its list, "perturbation" after the '=' of a perturbation.
+   */
+  public record Choice(String setting, List<String> words) {}
+
   private final Map<String, List<Setting>> byRule = new LinkedHashMap<>();
   private final Set<AbstractElement> starts = new LinkedHashSet<>();
+  /** "Module activation" (the type of the block and the keyword) -> activation: tanh, relu, softplus, linear. */
+  private final Map<String, Choice> choices = new LinkedHashMap<>();
 
   public BlockSettings(Grammar grammar) {
+    for (Assignment assignment : EcoreUtil2.getAllContentsOfType(grammar, Assignment.class)) {
+      if (assignment.getTerminal() instanceof RuleCall call && assignment.eContainer() instanceof Group group) {
+        int index = group.getElements().indexOf(assignment);
+        List<String> words = closedWords(call.getRule());
+        if (index > 0 && group.getElements().get(index - 1) instanceof Keyword keyword && !words.isEmpty()) {
+          String type = GrammarUtil.containingRule(keyword).getType().getClassifier().getName();
+          choices.putIfAbsent(type + " " + keyword.getValue(), new Choice(settingWord(keyword), List.copyOf(words)));
+        }
+      }
+    }
     for (ParserRule rule : GrammarUtil.allParserRules(grammar)) {
       Alternatives loop = findSettingsLoop(rule);
       if (loop == null) {
@@ -95,6 +117,28 @@ public final class BlockSettings {
       }
     });
     return blocks;
+  }
+
+  /**
+   * The words a value may be after this keyword in this block ("activation" in a module: tanh, relu,
+   * softplus, linear; "init": uniform, normal, gain, zeros, default, from), or null when the value is no
+   * closed set of words (a number, a name).
+   */
+  public Choice choiceAfter(EObject block, String keyword) {
+    return choices.get(block.eClass().getName() + " " + keyword);
+  }
+
+  /** The keyword itself if it is a word, else the first word of the groups around it (',' of 'metrics' a, b). */
+  private static String settingWord(Keyword keyword) {
+    if (Character.isLetter(keyword.getValue().charAt(0))) {
+      return keyword.getValue();
+    }
+    for (EObject container = keyword.eContainer(); container instanceof Group group; container = group.eContainer()) {
+      if (group.getElements().get(0) instanceof Keyword first && Character.isLetter(first.getValue().charAt(0))) {
+        return first.getValue();
+      }
+    }
+    return keyword.getValue();
   }
 
   /** Names of all blocks that have settings. */
@@ -162,6 +206,29 @@ public final class BlockSettings {
 
   private static List<String> firstWordsOfRule(AbstractRule rule) {
     return "UnknownSetting".equals(rule.getName()) ? List.of() : firstWords(rule.getAlternatives());
+  }
+
+  /** The words of an enum, or of a rule whose every form starts with a keyword; empty for any other rule. */
+  private static List<String> closedWords(AbstractRule rule) {
+    if (rule instanceof EnumRule) {
+      return EcoreUtil2.getAllContentsOfType(rule, EnumLiteralDeclaration.class).stream()
+          .map(literal -> literal.getLiteral().getValue()).toList();
+    }
+    if (!(rule instanceof ParserRule parserRule) || GrammarUtil.isDatatypeRule(parserRule)) {
+      return List.of();
+    }
+    List<AbstractElement> forms = rule.getAlternatives() instanceof Alternatives alternatives
+        ? alternatives.getElements() : List.of(rule.getAlternatives());
+    List<String> words = new ArrayList<>();
+    for (AbstractElement form : forms) {
+      AbstractElement first = form instanceof Group group
+          ? group.getElements().stream().filter(e -> !(e instanceof Action)).findFirst().orElse(null) : form;
+      if (!(first instanceof Keyword keyword) || first.getCardinality() != null) {
+        return List.of();
+      }
+      words.add(keyword.getValue());
+    }
+    return words;
   }
 
   /** The words an element can start with: a keyword, the words of an enum, the first words of a rule. */

@@ -51,6 +51,7 @@ public final class IssueCodes {
   public static final String MOVEMENT_OUTSIDE_TRIAL = PREFIX + "movementOutsideTrial";
   public static final String LOSS_WINDOW_OUTSIDE_TRIAL = PREFIX + "lossWindowOutsideTrial";
   public static final String ANALYSIS_WINDOW_OUTSIDE_TRIAL = PREFIX + "analysisWindowOutsideTrial";
+  public static final String ANALYSIS_WINDOW_EMPTY = PREFIX + "analysisWindowEmpty";
 
   // perturbations
   public static final String REASSOCIATION_LENGTH = PREFIX + "reassociationLength";

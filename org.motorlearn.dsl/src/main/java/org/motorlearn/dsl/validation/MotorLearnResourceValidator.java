@@ -12,12 +12,14 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.service.OperationCanceledError;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
+import org.motorlearn.dsl.parser.MotorLearnSyntaxErrorMessageProvider;
 
 /**
  * Every check of a spec, except those the parser's recovery from a syntax error has made unreliable.
@@ -45,12 +47,58 @@ public class MotorLearnResourceValidator extends ResourceValidatorImpl {
   @Override
   public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator indicator)
       throws OperationCanceledError {
-    List<Issue> issues = withoutRecoveryNoise(resource, super.validate(resource, mode, indicator));
+    List<Issue> issues = withoutRecoveryNoise(resource, phrasesAsOneError(resource, super.validate(resource, mode, indicator)));
     if (mode.shouldCheck(CheckType.NORMAL) && issues.stream().noneMatch(issue -> issue.getSeverity() == Severity.ERROR)) {
       issues = new ArrayList<>(issues);
       issues.addAll(BuildCheck.issues(resource, indicator));
     }
     return issues;
+  }
+
+  /**
+   * "learning rate 1e-3" in a phase is an unknown setting 'learning', then a syntax error at 'rate', which
+   * already says "'learning rate' ...; did you mean 'adam lr'?": one error, over both words.
+   */
+  private static List<Issue> phrasesAsOneError(Resource resource, List<Issue> issues) {
+    String text = resource instanceof XtextResource xtext && xtext.getParseResult() != null
+        ? xtext.getParseResult().getRootNode().getText() : null;
+    if (text == null) {
+      return issues;
+    }
+    List<Issue> result = new ArrayList<>(issues);
+    for (Issue phrase : issues) {
+      if (!MotorLearnSyntaxErrorMessageProvider.SETTING_PHRASE.equals(phrase.getCode()) || phrase.getOffset() == null) {
+        continue;
+      }
+      for (Issue word : issues) {
+        if (IssueCodes.UNKNOWN_SETTING.equals(word.getCode()) && word.getOffset() != null && word.getLength() != null
+            && word.getOffset() + word.getLength() <= phrase.getOffset()
+            && text.substring(word.getOffset() + word.getLength(), phrase.getOffset()).isBlank()) {
+          result.remove(word);
+          result.set(result.indexOf(phrase), spanning(word, phrase));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The issue {@code last}, from the start of {@code first} to its own end. */
+  private static Issue spanning(Issue first, Issue last) {
+    Issue.IssueImpl issue = new Issue.IssueImpl();
+    issue.setMessage(last.getMessage());
+    issue.setCode(last.getCode());
+    issue.setSeverity(last.getSeverity());
+    issue.setType(last.getType());
+    issue.setSyntaxError(last.isSyntaxError());
+    issue.setData(last.getData());
+    issue.setUriToProblem(last.getUriToProblem());
+    issue.setOffset(first.getOffset());
+    issue.setLength(last.getOffset() + last.getLength() - first.getOffset());
+    issue.setLineNumber(first.getLineNumber());
+    issue.setColumn(first.getColumn());
+    issue.setLineNumberEnd(last.getLineNumberEnd());
+    issue.setColumnEnd(last.getColumnEnd());
+    return issue;
   }
 
   private static List<Issue> withoutRecoveryNoise(Resource resource, List<Issue> issues) {

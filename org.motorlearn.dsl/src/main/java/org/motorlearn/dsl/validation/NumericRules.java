@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.motorlearn.dsl.model.ReferenceDefaults;
 import org.motorlearn.dsl.motorLearn.Analysis;
 import org.motorlearn.dsl.motorLearn.Anchor;
 import org.motorlearn.dsl.motorLearn.Connection;
@@ -182,8 +183,8 @@ public final class NumericRules {
     reversed(task, ML.getTask_Cue(), "cue at", network);
     reversed(task, ML.getTask_Go(), "go at", network);
     if (task.getJitter() != null) {
-      notNegative(task.getJitter(), ML.getJitter_Direction(), "jitter direction");
-      notNegative(task.getJitter(), ML.getJitter_Duration(), "jitter duration");
+      notNegative(task.getJitter(), ML.getJitter_Direction(), "jitter direction", "(it is a standard deviation)");
+      notNegative(task.getJitter(), ML.getJitter_Duration(), "jitter duration", "(it is a standard deviation)");
     }
     checkTiming(task, network);
   }
@@ -205,6 +206,12 @@ public final class NumericRules {
     if (cueMin != null && cueMin.value() < 0) {
       error(IssueCodes.NOT_POSITIVE, "the cue cannot come before the trial starts (bin 0); write e.g. cue at bin 150",
           task, ML.getTask_Cue());
+    }
+    if (goMin != null && goFirst < 0) {
+      // before the trial: every cue would come "after" it, so that is not the error to report
+      error(IssueCodes.GO_OUTSIDE_TRIAL, "go (bin " + whole(goFirst) + ") lies outside the trial of " + whole(trialBins)
+          + " bins (bins 0.." + whole(trialBins - 1) + "), before it starts; move go later, after the cue", task, ML.getTask_Go());
+      return;
     }
     if (cueMax != null && cueMax.value() > goFirst) {
       error(IssueCodes.CUE_AFTER_GO, "the cue (up to bin " + whole(cueMax.value()) + ") comes after go (from bin " + whole(goFirst)
@@ -256,6 +263,8 @@ public final class NumericRules {
   private void checkExperiment(Experiment experiment, long memoryLimitBytes) {
     Task task = Experiments.task(experiment);
     Network network = Experiments.network(experiment);
+    notNegative(experiment, ML.getExperiment_CheckpointEvery(), "checkpoint every",
+        "(0 saves only at the end of each phase), e.g. checkpoint every 50 updates");
     for (Phase phase : experiment.getPhases()) {
       checkPhase(phase, task);
     }
@@ -310,8 +319,10 @@ public final class NumericRules {
     Value from = settings.bins(settings.value(loss, ML.getLoss_MseFrom()), network);
     EObject where = inside(experiment, loss) ? loss : experiment;
     if (from != null && (from.value() < 0 || from.value() >= trialBins)) {
+      // the reference's share of the trial (bin 50 of 400), so the example fits this trial
+      double example = Math.floor(trialBins * ReferenceDefaults.MSE_FROM_BIN / ReferenceDefaults.TRIAL_BINS);
       error(IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL, "the loss starts at bin " + whole(from.value()) + ", outside the trial of "
-          + whole(trialBins) + " bins (bins 0.." + whole(trialBins - 1) + "); e.g. mse from bin 50",
+          + whole(trialBins) + " bins (bins 0.." + whole(trialBins - 1) + "); e.g. mse from bin " + whole(example),
           where, where == loss ? ML.getLoss_MseFrom() : ML.getExperiment_LossRef());
     }
     Value min = settings.bins(settings.min(loss, ML.getLoss_MseWindow()), network);
@@ -329,14 +340,25 @@ public final class NumericRules {
     }
     settings.mark();
     double trialBins = trialBins(task, network);
-    Value min = settings.bins(settings.min(analysis, ML.getAnalysis_Window()), network);
-    Value max = settings.bins(settings.max(analysis, ML.getAnalysis_Window()), network);
+    Value minTime = settings.min(analysis, ML.getAnalysis_Window());
+    Value maxTime = settings.max(analysis, ML.getAnalysis_Window());
+    Value min = settings.bins(minTime, network);
+    Value max = settings.bins(maxTime, network);
     if (min == null || max == null) {
       return;
     }
-    if (min.value() >= max.value()) {
+    if (minTime.value() > maxTime.value()) {
       error(IssueCodes.RANGE_REVERSED, "the analysis window " + min.text() + ".." + max.text()
-          + " is empty or reversed; write the earlier end first, e.g. window -600 ms..600 ms", analysis, ML.getAnalysis_Window());
+          + " is reversed; write the earlier end first, e.g. window -600 ms..600 ms", analysis, ML.getAnalysis_Window());
+      return;
+    }
+    if (min.value() >= max.value()) {
+      // a window covers the bins from its first end up to before its second: equal ends cover none
+      String message = analysis.getWindow().getMax() == null
+          ? "the analysis window " + min.text() + " is a single time, not a window; write both ends, e.g. window -600 ms..600 ms"
+          : "the analysis window " + min.text() + ".." + max.text() + " is empty: with dt " + millis(settings.dtSeconds(network))
+              + " both ends fall on bin " + whole(min.value()) + "; widen it to at least one bin";
+      error(IssueCodes.ANALYSIS_WINDOW_EMPTY, message, analysis, ML.getAnalysis_Window());
       return;
     }
     Anchor anchor = analysis.getAnchor() == null ? Anchor.GO : analysis.getAnchor();
@@ -402,11 +424,12 @@ public final class NumericRules {
     }
   }
 
-  private void notNegative(EObject owner, EStructuralFeature feature, String name) {
+  /** {@code why} says what 0 means or what the setting is, and may end with an example. */
+  private void notNegative(EObject owner, EStructuralFeature feature, String name, String why) {
     settings.mark();
     Value value = settings.value(owner, feature);
     if (value != null && value.value() < 0) {
-      error(IssueCodes.NOT_POSITIVE, name + " must be 0 or more (it is a standard deviation)", owner, feature);
+      error(IssueCodes.NOT_POSITIVE, name + " must be 0 or more " + why, owner, feature);
     }
   }
 

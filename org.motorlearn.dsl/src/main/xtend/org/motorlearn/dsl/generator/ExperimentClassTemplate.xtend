@@ -212,7 +212,7 @@ class ExperimentClassTemplate {
           «FOR readout : network.readouts()»
           «call(".readout(new ReadoutSpec", #[arg(string(readout.name())), arg("ReadoutSpec.Kind." + readout.kind().name()),
             setting(readout.dimension()), arg(string(readout.from())), arg(String.valueOf(readout.bias()), if (readout.bias()) "with bias" else "without bias"),
-            init(readout.init())], ")", WIDTH)»
+            init(readout.init(), "units of the source module " + readout.from())], ")", WIDTH)»
           «ENDFOR»
           .build();
     }
@@ -252,6 +252,11 @@ class ExperimentClassTemplate {
   }
 
   def private static Arg init(InitPlan init) {
+    init(init, "units of the receiving module")
+  }
+
+  /** {@code n} says whose units set the default's scale: the receiving module's, or a readout's source module's. */
+  def private static Arg init(InitPlan init, String n) {
     switch (init.kind()) {
       case InitPlan.Kind.UNIFORM:
         arg(call("Init.uniform", #[setting(init.arguments().get(0)), setting(init.arguments().get(1))], "", WIDTH))
@@ -264,7 +269,7 @@ class ExperimentClassTemplate {
       case InitPlan.Kind.FILE:
         arg("Init.fromFile(" + string(init.file()) + ")", "relative to the spec's folder")
       default:
-        arg("Init.defaults()", "U(-1/sqrt(n), 1/sqrt(n)), n = units of the receiving module")
+        arg("Init.defaults()", "U(-1/sqrt(n), 1/sqrt(n)), n = " + n)
     }
   }
 

@@ -114,6 +114,14 @@ class GeneratedExperimentTest {
   }
 
   @Test
+  void theReadoutsDefaultInitIsScaledByItsSourceModule() {
+    // as the runtime's Init.Default does: a readout has no receiving module, n is its source's units
+    String source = compiled(VR30).experiments().get(0).javaSource();
+    assertTrue(source.contains("            \"M1\",\n            true, // with bias\n            Init.defaults())) // U(-1/sqrt(n), "
+        + "1/sqrt(n)), n = units of the source module M1\n"), source);
+  }
+
+  @Test
   void overridesChangeTheIntendedFieldsAndBothAgree() {
     Compiled compiled = compiled(VR30);
     // values in the unit written at the setting: PMd's tau in ms, M1's in s, the window in ms, go in bins

@@ -10,16 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.motorlearn.dsl.motorLearn.Activation;
 import org.motorlearn.dsl.motorLearn.AllGroups;
 import org.motorlearn.dsl.motorLearn.Analysis;
@@ -279,6 +284,29 @@ public class MotorLearnParsingTest {
   }
 
   @Test
+  public void aWordOutsideAnEnumGetsTheWordsItMayBe() throws Exception {
+    // it was a bare "unexpected 'sigmoid' in module A"; the words come from the grammar
+    assertEquals("unexpected 'sigmoid' in module A; 'activation' takes one of tanh, relu, softplus, linear",
+        firstError("network N {\n  module A { units 4 activation sigmoid tau 50 ms }\n}\n"));
+    assertEquals("unexpected 'float16' in experiment E; did you mean 'float32'? 'precision' takes one of float32, float64",
+        firstError("experiment E {\n  precision float16\n}\n"));
+    assertEquals("unexpected 'minjerk' in task T; 'profile' takes one of sigmoid, minimum-jerk",
+        firstError("task T {\n  profile minjerk\n}\n"));
+    String metrics = "'metrics' takes one of behaviour, activity, covariance, weights, dimensionality, pca, angles, robustness";
+    assertEquals("unexpected 'behavior' in an analysis; did you mean 'behaviour'? " + metrics,
+        firstError("experiment E {\n  analysis { metrics behavior }\n}\n"));
+    assertEquals("unexpected 'behavior' in an analysis; did you mean 'behaviour'? " + metrics,
+        firstError("experiment E {\n  analysis { metrics activity, behavior }\n}\n"));
+    assertEquals("unexpected 'target' in an analysis; 'around' takes one of go, cue, movement, start",
+        firstError("experiment E {\n  analysis { window -1 s..1 s around target }\n}\n"));
+    // a rule whose every form starts with a keyword lists those keywords
+    assertEquals("unexpected 'xavier' in module A; 'init' takes one of uniform, normal, gain, zeros, default, from",
+        firstError("network N {\n  module A { units 4 recurrent init xavier }\n}\n"));
+    assertEquals("unexpected 'shift' in perturbation P; 'perturbation' takes one of rotation, reassociation, gain",
+        firstError("perturbation P = shift 3\n"));
+  }
+
+  @Test
   public void keywordAsNameGetsAPreciseMessage() throws Exception {
     Model model = parse("network N { module module { units 4 } }");
     assertEquals("'module' is a keyword: write ^module to use it as a name", model.eResource().getErrors().get(0).getMessage());
@@ -309,6 +337,15 @@ public class MotorLearnParsingTest {
         afterError.get(afterError.size() - 1).getMessage(), afterError::toString);
     assertEquals("unexpected ';' in task T: settings need no ';' between them (a new line or a space will do); remove it",
         firstError("task T {\n  targets 8;\n  trial 150 bins\n}\n"));
+    // no raw ANTLR: a space in an exponent (a lexer error), a sweep block without axes, a leading '.'
+    assertEquals("a number's exponent needs its digits right after the 'e' in phase p (found a space): write e.g. 1e-2, "
+        + "without spaces", firstError("experiment E {\n  phase p { plastic all adam lr 1e -2 updates 5 }\n}\n"));
+    assertEquals("'zip { }' has no axes in experiment E: list at least one inside the braces, e.g. zip { seed in 0, 1  "
+        + "VR30.angle in 10, 20 }", firstError("experiment E {\n  sweep zip { }\n}\n"));
+    assertEquals("'cartesian { }' has no axes in experiment E: list at least one inside the braces, e.g. cartesian { seed in "
+        + "0, 1  VR30.angle in 10, 20 }", firstError("experiment E {\n  sweep cartesian { }\n}\n"));
+    assertEquals("a number cannot start with '.' in phase p: write 0.5",
+        firstError("experiment E {\n  phase p { plastic all adam lr .5 updates 5 }\n}\n"));
     // the optimizer's settings without the optimizer
     assertEquals("'lr' is a setting of the optimizer: write it after adam or sgd, e.g. 'adam lr ...'",
         firstError("experiment E {\n  phase p { plastic all lr 1e-3 }\n}\n"));
@@ -337,6 +374,23 @@ public class MotorLearnParsingTest {
     List<Resource.Diagnostic> errors = parse(text).eResource().getErrors();
     assertFalse(errors.isEmpty(), text);
     return errors.get(0).getMessage();
+  }
+
+  @Test
+  public void aByteOrderMarkAtTheStartOfAFileIsSkipped(@TempDir Path folder) throws Exception {
+    // editors on Windows write one; it was "unexpected '\uFEFF' after the end of the last declaration"
+    Path file = folder.resolve("bom.motor");
+    byte[] text = "network N {\r\n  dt 10 ms\r\n}\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[text.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, bytes, 3, text.length);
+    Files.write(file, bytes);
+    Resource resource = resourceSets.get().createResource(org.eclipse.emf.common.util.URI.createFileURI(file.toString()));
+    resource.load(java.util.Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+    assertEquals(List.of(), resource.getErrors());
+    assertEquals("N", ((Network) ((Model) resource.getContents().get(0)).getElements().get(0)).getName());
   }
 
   @Test

@@ -25,7 +25,23 @@ class ExperimentValidatorTest extends ValidationTestBase {
     assertError(reference("  perturbation VR30", "  loss { mse from bin 500 }\n  perturbation VR30"), ML.getLoss(),
         IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
         "the loss starts at bin 500, outside the trial of 400 bins (bins 0..399); e.g. mse from bin 50");
+    // the example fits the trial: not the reference's bin 50 after a 40-bin trial
+    assertError(reference("  perturbation VR30", "  loss { mse from bin 50 }\n  perturbation VR30")
+        .replace("trial 400 bins cue at bin 150..180 go at bin 282 movement 100 bins",
+            "trial 40 bins cue at bin 5..10 go at bin 20 movement 10 bins"), ML.getLoss(), IssueCodes.LOSS_WINDOW_OUTSIDE_TRIAL,
+        "the loss starts at bin 50, outside the trial of 40 bins (bins 0..39); e.g. mse from bin 5");
     assertNoIssues(reference("window -600 ms..600 ms around go", "window -1 s..1 s around go"));
+    assertError(reference("window -600 ms..600 ms", "window 600 ms..-600 ms"), ML.getAnalysis(), IssueCodes.RANGE_REVERSED,
+        "the analysis window 600 ms..-600 ms is reversed; write the earlier end first, e.g. window -600 ms..600 ms");
+    // ends in order but no bin between them, or one end only: the hint is not to swap them
+    assertError(reference("window -600 ms..600 ms", "window -2 ms..2 ms"), ML.getAnalysis(), IssueCodes.ANALYSIS_WINDOW_EMPTY,
+        "the analysis window -2 ms..2 ms is empty: with dt 10 ms both ends fall on bin 0; widen it to at least one bin");
+    assertError(reference("window -600 ms..600 ms", "window 200 ms"), ML.getAnalysis(), IssueCodes.ANALYSIS_WINDOW_EMPTY,
+        "the analysis window 200 ms is a single time, not a window; write both ends, e.g. window -600 ms..600 ms");
+    assertNoIssue(reference("window -600 ms..600 ms", "window -2 ms..2 ms"), IssueCodes.RANGE_REVERSED);
+    assertError(reference("  seed 0", "  seed 0\n  checkpoint every -5 updates"), ML.getExperiment(), IssueCodes.NOT_POSITIVE,
+        "checkpoint every must be 0 or more (0 saves only at the end of each phase), e.g. checkpoint every 50 updates");
+    assertNoIssues(reference("  seed 0", "  seed 0\n  checkpoint every 0 updates"));
   }
 
   @Test

@@ -39,6 +39,18 @@ class MotorLearnResourceValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void aPhraseForASettingIsOneErrorOverItsWords() {
+    // 'learning' parses as an unknown setting, 'rate' is a keyword: not two errors, one at 'learning rate'
+    String spec = reference("phase initial { plastic all", "phase initial { learning rate 1e-3 plastic all");
+    List<Issue> issues = validation.validate(parseWithErrors(spec));
+    assertEquals(List.of("'learning rate' is not a setting of phase initial; did you mean 'adam lr'?"),
+        issues.stream().map(Issue::getMessage).toList());
+    assertEquals(spec.indexOf("learning rate"), issues.get(0).getOffset());
+    assertEquals("learning rate".length(), issues.get(0).getLength());
+    assertEquals((int) spec.substring(0, spec.indexOf("learning rate")).lines().count(), issues.get(0).getLineNumber());
+  }
+
+  @Test
   void ofARunOfSyntaxErrorsOnAdjacentLinesOnlyTheFirstIsReported() {
     // 'from' left out: the recovery stumbles over the rest of the line and the next one
     String spec = reference("phase Hinput from initial under", "phase Hinput initial under");

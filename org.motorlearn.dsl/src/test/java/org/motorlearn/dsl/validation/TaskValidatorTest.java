@@ -28,6 +28,11 @@ class TaskValidatorTest extends ValidationTestBase {
     assertError(reference("go at bin 282", "go at 4 s"), ML.getTask(), IssueCodes.GO_OUTSIDE_TRIAL,
         "go (bin 400) lies outside the trial of 400 bins (bins 0..399); move go earlier or make the trial longer");
     assertNoIssue(reference("go at bin 282", "go at bin 399"), IssueCodes.GO_OUTSIDE_TRIAL);
+    // before the trial: the error is at go, not a cue that "comes after" it
+    String early = reference("go at bin 282", "go at bin -5");
+    assertError(early, ML.getTask(), IssueCodes.GO_OUTSIDE_TRIAL,
+        "go (bin -5) lies outside the trial of 400 bins (bins 0..399), before it starts; move go later, after the cue");
+    assertNoIssue(early, IssueCodes.CUE_AFTER_GO);
   }
 
   @Test
