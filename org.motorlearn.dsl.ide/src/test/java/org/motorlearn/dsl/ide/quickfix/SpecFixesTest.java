@@ -34,7 +34,7 @@ public class SpecFixesTest {
           connect PMd -> M1
           readout hand (2) from M1
         }
-        task T { trial 40 bins cue at bin 5 go at bin 20 movement 10 bins }
+        task T { trial 100 bins cue at bin 5 go at bin 20 movement 10 bins }
         perturbation R = rotation 30 deg
         phase initial { plastic all updates 2 batch 4 }
         phase adapted from initial under R { plastic all updates 2 batch 4 }
