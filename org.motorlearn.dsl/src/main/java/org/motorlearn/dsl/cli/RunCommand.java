@@ -105,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
     }
     // Fail fast on a malformed --set before the (slower) validation and compilation.
     Map<String, Double> overrides = ParameterOverrides.parse(settings, seed);
+    if (out != null) {
+      requireOutsideResults(console.resolve(out));
+    }
     SpecFiles specs = ValidSpecs.load(console, List.of(file), "nothing was run");
     XtextResource resource = specs.requested().get(0);
     specFolder = SpecSource.folderOf(resource);
@@ -384,6 +387,16 @@ final class RunCommand implements Callable<Integer> {
       return RunFolders.claim(folder, experiment, LocalDateTime.now());
     } catch (java.io.IOException e) {
       throw CliException.io("create a run folder in", folder, e);
+    }
+  }
+
+  /** Runs go beside other results, never into a run or sweep folder (whose files tools read as its own). */
+  private void requireOutsideResults(Path folder) {
+    for (Path f = folder.toAbsolutePath().normalize(); f != null; f = f.getParent()) {
+      if (Files.isRegularFile(f.resolve("manifest.json")) || Files.isRegularFile(f.resolve(SweepRecord.FILE))) {
+        throw CliException.usage("--out " + out + " is inside the results of another run (" + console.display(f)
+            + "); give a folder of its own, e.g. --out runs");
+      }
     }
   }
 

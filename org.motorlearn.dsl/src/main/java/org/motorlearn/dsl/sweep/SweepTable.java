@@ -75,6 +75,9 @@ public final class SweepTable {
     List<Map<String, Object>> summaries = new ArrayList<>();
     for (Path run : runs) {
       String status = SweepStatus.runStatus(run);
+      if (status == null && Files.isRegularFile(run.resolve("manifest.json"))) {
+        throw new SweepException(run + "/manifest.json is damaged (not valid JSON, or without a status); leave this run out");
+      }
       if (status == null) {
         throw new SweepException(run + " is no run folder (no manifest.json); collect takes one sweep folder or run folders");
       }

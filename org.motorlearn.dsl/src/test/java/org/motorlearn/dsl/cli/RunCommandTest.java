@@ -151,6 +151,12 @@ class RunCommandTest {
     assertEquals(ExitCode.USAGE, withUnit.exitCode(), withUnit::toString);
     assertEquals("error: --set N.A.tau=20ms: '20ms' is not a number; give the value without a unit, in the unit written at "
         + "the setting (tau 50 ms: --set Cortex.PMd.tau=20 means 20 ms)\n", withUnit.err());
+    Files.createDirectories(folder.resolve("done/Tiny-1"));
+    Files.writeString(folder.resolve("done/Tiny-1/manifest.json"), "{}");
+    CliRun intoARun = CliRun.in(folder, "run", "tiny.motor", "--out", "done/Tiny-1/more");
+    assertEquals(ExitCode.USAGE, intoARun.exitCode(), intoARun::toString);
+    assertEquals("error: --out done/Tiny-1/more is inside the results of another run (done/Tiny-1); give a folder of its own, "
+        + "e.g. --out runs\n", intoARun.err());
     CliRun twice = CliRun.in(folder, "run", "tiny.motor", "--set", "initial.updates=2", "--set", "initial.updates=1");
     assertEquals(ExitCode.USAGE, twice.exitCode(), twice::toString);
     assertEquals("error: --set initial.updates is given twice (2, then 1); give each parameter once\n", twice.err());

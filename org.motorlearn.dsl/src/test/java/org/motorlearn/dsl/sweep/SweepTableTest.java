@@ -1,12 +1,27 @@
 package org.motorlearn.dsl.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepTableTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aDamagedManifestIsCalledDamagedNotMissing() throws IOException {
+    Path run = Files.createDirectories(dir.resolve("Tiny-1"));
+    Files.writeString(run.resolve("manifest.json"), "{\"status\": \"compl");
+    SweepException e = assertThrows(SweepException.class, () -> SweepTable.ofRuns(List.of(run)));
+    assertEquals(run + "/manifest.json is damaged (not valid JSON, or without a status); leave this run out", e.getMessage());
+  }
 
   @Test
   void runFoldersOfTheSameNameAreToldApartByTheirParents() {

@@ -95,12 +95,12 @@ public record Experiment(
     String where = "experiment " + name + ": ";
     int inputs = network.inputs().stream().mapToInt(InputSpec::dimension).sum();
     SpecException.require(inputs == task.inputDimension(), where + "network " + network.name() + " takes " + inputs
-        + " input channels (the dimensions of its inputs added up), but task " + task.name() + " gives "
+        + (inputs == 1 ? " input channel" : " input channels") + " (the dimensions of its inputs added up), but task " + task.name() + " gives "
         + task.inputDimension() + " (the target's cosine and sine and the hold signal); declare one input of "
         + "dimension " + task.inputDimension());
     int outputs = network.readouts().stream().mapToInt(ReadoutSpec::dimension).sum();
     SpecException.require(outputs == task.targetDimension(), where + "network " + network.name() + " reads out " + outputs
-        + " dimensions (the dimensions of its readouts added up), but task " + task.name() + "'s hand positions have "
+        + (outputs == 1 ? " dimension" : " dimensions") + " (the dimensions of its readouts added up), but task " + task.name() + "'s hand positions have "
         + task.targetDimension() + " (x, y); declare one readout of dimension " + task.targetDimension());
   }
 
