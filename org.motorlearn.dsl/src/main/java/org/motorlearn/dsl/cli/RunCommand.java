@@ -65,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "The run seed (same as --set seed=N; replaces a sweep over seed).")
   private Long seed;
 
+  @Option(names = "--experiment", paramLabel = "NAME",
+      description = "Run only this experiment of the spec (default: every experiment it declares, one after another).")
+  private String experimentName;
+
   @Option(names = "--resume", paramLabel = "RUN_DIR",
       description = {"Continue an interrupted run (or sweep) folder with the parameters recorded in it.",
           "Completed phases and points are kept; the result is bitwise identical to an uninterrupted run."})
@@ -115,6 +119,15 @@ final class RunCommand implements Callable<Integer> {
     if (experiments.isEmpty()) {
       throw CliException.usage(file + " declares no experiment, only parts for other specs to import; "
           + "run a file with an 'experiment' block");
+    }
+    if (experimentName != null) {
+      List<String> names = experiments.stream().map(GeneratedExperiment::name).toList();
+      experiments = experiments.stream().filter(e -> e.name().equals(experimentName)).toList();
+      if (experiments.isEmpty()) {
+        String closest = org.motorlearn.runtime.spec.Parameters.closest(experimentName, names);
+        throw CliException.usage("--experiment " + experimentName + ": " + file + " declares " + String.join(", ", names)
+            + (closest == null ? "" : "; did you mean '" + closest + "'?"));
+      }
     }
     List<RunPlan> plans = new ArrayList<>();
     if (resume == null) {

@@ -252,6 +252,24 @@ class RunCommandTest {
   }
 
   @Test
+  void experimentChoosesOneOfSeveralAndItsParameters() throws IOException {
+    // Other has no phase 'adapt', so --set adapt.lr names no parameter of it: only with --experiment Tiny does it run
+    String other = TINY.replace("experiment Tiny {", "experiment Other {")
+        .replace("phase adapt from initial under R { plastic B.recurrent, A -> B adam lr 1e-3 updates 2 batch 2 }\n", "")
+        .replace("compare initial with adapt, null", "compare initial with null");
+    write("two.motor", TINY + other);
+    CliRun both = CliRun.in(folder, "run", "two.motor", "--set", "adapt.lr=0.002");
+    assertEquals(ExitCode.USAGE, both.exitCode(), both::toString);
+    CliRun one = CliRun.in(folder, "run", "two.motor", "--experiment", "Tiny", "--set", "adapt.lr=0.002");
+    assertEquals(ExitCode.OK, one.exitCode(), one::toString);
+    assertEquals(1, runFolders(RunCommand.DEFAULT_OUT).size(), "only Tiny ran");
+    assertTrue(runFolders(RunCommand.DEFAULT_OUT).get(0).getFileName().toString().startsWith("Tiny-"));
+    CliRun misspelt = CliRun.in(folder, "run", "two.motor", "--experiment", "Tinny");
+    assertEquals(ExitCode.USAGE, misspelt.exitCode(), misspelt::toString);
+    assertEquals("error: --experiment Tinny: two.motor declares Tiny, Other; did you mean 'Tiny'?\n", misspelt.err());
+  }
+
+  @Test
   void resumeCannotTakeNewParameters() throws IOException {
     write("tiny.motor", TINY);
     CliRun run = CliRun.in(folder, "run", "tiny.motor", "--resume", "runs/x", "--seed", "2");
