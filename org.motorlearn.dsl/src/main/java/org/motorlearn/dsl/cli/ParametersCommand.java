@@ -2,6 +2,7 @@ package org.motorlearn.dsl.cli;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.eclipse.xtext.nodemodel.INode;
@@ -49,9 +50,19 @@ final class ParametersCommand implements Callable<Integer> {
       first = false;
       console.out().println("experiment " + plan.name() + " (" + plan.fileName() + "): "
           + TextDiagnostics.plural(plan.parameters().size(), "parameter"));
-      TextTable table = TextTable.withNumberColumns(List.of("parameter", "value", "unit", "written at"), 1);
+      Map<String, String> swept = swept(plan);
+      List<String> headers = new java.util.ArrayList<>(List.of("parameter", "value", "unit", "written at"));
+      if (!swept.isEmpty()) {
+        headers.add("swept over");
+      }
+      TextTable table = TextTable.withNumberColumns(headers, 1);
       for (Setting setting : plan.parameters()) {
-        table.row(setting.parameter(), value(setting), setting.unit().symbol(), where(setting));
+        List<String> cells = new java.util.ArrayList<>(List.of(setting.parameter(), value(setting), setting.unit().symbol(),
+            where(setting, resource)));
+        if (!swept.isEmpty()) {
+          cells.add(swept.getOrDefault(setting.parameter(), ""));
+        }
+        table.row(cells.toArray(String[]::new));
       }
       table.print(console.out());
     }
@@ -73,12 +84,33 @@ final class ParametersCommand implements Callable<Integer> {
     return exact.toString().toLowerCase(Locale.ROOT).replace("e+", "e"); // 0.0005, 1e-8, 1.5e12
   }
 
-  /** "line:column" of the quantity the spec writes, or "default" where the reference default applies. */
-  private static String where(Setting setting) {
+  /**
+   * "line:column" of the quantity the spec writes ("lib/common.motor:14:6" when an imported file writes
+   * it), or "default" where the reference default applies.
+   */
+  private String where(Setting setting, XtextResource spec) {
     if (!setting.isWritten()) {
       return "default";
     }
     INode node = NodeModelUtils.getNode(setting.source());
-    return node == null ? "" : node.getStartLine() + ":" + (NodeModelUtils.getLineAndColumn(node, node.getOffset()).getColumn());
+    if (node == null) {
+      return "";
+    }
+    String at = node.getStartLine() + ":" + NodeModelUtils.getLineAndColumn(node, node.getOffset()).getColumn();
+    org.eclipse.emf.ecore.resource.Resource other = setting.source().eResource();
+    return other == null || other == spec ? at : console.display(SpecFiles.pathOf(other)) + ":" + at;
+  }
+
+  /** The values each swept parameter takes, as the sweep writes them ("10, 20, 30 deg", "0..9"). */
+  private static Map<String, String> swept(ExperimentPlan plan) {
+    Map<String, String> swept = new java.util.LinkedHashMap<>();
+    for (ExperimentPlan.SweepGroupPlan group : plan.sweeps()) {
+      for (ExperimentPlan.SweepAxisPlan axis : group.axes()) {
+        String written = axis.written().strip();
+        String values = written.startsWith(axis.parameter()) ? written.substring(axis.parameter().length()).strip() : written;
+        swept.put(axis.parameter(), values.startsWith("in ") ? values.substring(3) : values);
+      }
+    }
+    return swept;
   }
 }

@@ -68,6 +68,6 @@ final class TextTable {
       }
       text.append(numeric[i] ? padding + cell : cell + (i == cells.size() - 1 ? "" : padding));
     }
-    return text.toString();
+    return text.toString().stripTrailing(); // an empty last cell leaves no blanks at the end of the line
   }
 }

@@ -63,6 +63,25 @@ class ParametersCommandTest {
   }
 
   @Test
+  void sweptParametersShowTheirValuesAndImportedSettingsTheirFile() throws Exception {
+    Files.createDirectories(folder.resolve("lib"));
+    Files.writeString(folder.resolve("lib/net.motor"), "network N {\n  dt 10 ms\n  module A { units 6 }\n  module B { units 6 }\n"
+        + "  input cue (3) -> A\n  connect A -> B\n  readout hand position (2) from B\n}\n");
+    int start = RunCommandTest.TINY.indexOf("network N {");
+    int end = RunCommandTest.TINY.indexOf("task T");
+    String spec = "import \"lib/net.motor\"\n" + RunCommandTest.TINY.substring(0, start) + "network N\n  "
+        + RunCommandTest.TINY.substring(end).replace("analysis {", "sweep seed 0..2\n  sweep R.angle in 10, 20 deg\n  analysis {");
+    Files.writeString(folder.resolve("swept.motor"), spec);
+    CliRun run = CliRun.in(folder, "parameters", "swept.motor");
+    assertEquals(ExitCode.OK, run.exitCode(), run::toString);
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(1).endsWith("swept over"), lines.get(1));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("seed +0 +default +0\\.\\.2")), run.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("R\\.angle +30 +deg +\\d+:\\d+ +10, 20 deg")), run.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("N\\.A\\.units +6 +lib/net\\.motor:3:20 *")), run.out());
+  }
+
+  @Test
   void aSpecWithErrorsListsNothing() throws Exception {
     Files.writeString(folder.resolve("bad.motor"), RunCommandTest.TINY.replace("units 6 }", "units 0 }"));
     CliRun run = CliRun.in(folder, "parameters", "bad.motor");
