@@ -123,7 +123,8 @@ public final class Runner {
       manifest.end(RunStatus.CANCELLED, null);
       manifest.write();
       writeReport();
-      progress.message("run " + e.getMessage() + "; continue it with --resume " + folder.root());
+      // the caller says how to continue (RunResult.resumable): a point of a sweep continues with its sweep
+      progress.message("run " + e.getMessage() + "; its checkpoint is kept");
       return result(RunStatus.CANCELLED, null, Map.of());
     } catch (NonFiniteLossException e) {
       manifest.end(RunStatus.FAILED, e.getMessage());
