@@ -73,7 +73,17 @@ public final class SpecQuantities {
     public boolean ok() {
       return problem == null;
     }
+
+    /**
+     * Whether the only problem is a time in bins while the network's dt is itself wrongly written: the
+     * error on dt is the one to fix, and this time converts once it is.
+     */
+    public boolean lacksDt() {
+      return NO_DT.equals(problem);
+    }
   }
+
+  private static final String NO_DT = "a time in bins needs the network's dt";
 
   /** The two ends of a range, converted; a single value gives the same conversion twice. */
   public record RangeConversion(Conversion min, Conversion max) {
@@ -206,7 +216,7 @@ public final class SpecQuantities {
               return wrong(kind, u);
             }
             if (dtSeconds == null) {
-              return Conversion.problem("a time in bins needs the network's dt");
+              return Conversion.problem(NO_DT);
             }
             return Conversion.of(value.doubleValue() * dtSeconds);
           default:

@@ -90,6 +90,13 @@ public class ExperimentValidator extends MotorLearnCheckBase {
   }
 
   @Check
+  public void checkRepeatedAnalysisEntries(Analysis analysis) {
+    repeatedEntries(analysis, ML.getAnalysis_Compared(), "with", "phase");
+    repeatedEntries(analysis, ML.getAnalysis_Modules(), "on", "module");
+    repeatedEntries(analysis, ML.getAnalysis_Metrics(), "metrics", "metric");
+  }
+
+  @Check
   public void checkAnalysisCompares(Analysis analysis) {
     Phase baseline = analysis.getBaseline();
     for (int i = 0; i < analysis.getCompared().size(); i++) {

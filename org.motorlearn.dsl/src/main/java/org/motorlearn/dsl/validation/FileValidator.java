@@ -11,6 +11,7 @@ import org.motorlearn.dsl.motorLearn.Connection;
 import org.motorlearn.dsl.motorLearn.FileInit;
 import org.motorlearn.dsl.motorLearn.Import;
 import org.motorlearn.dsl.motorLearn.Input;
+import org.motorlearn.dsl.motorLearn.Model;
 import org.motorlearn.dsl.motorLearn.Module;
 import org.motorlearn.dsl.motorLearn.Readout;
 import org.motorlearn.dsl.motorLearn.Task;
@@ -31,6 +32,37 @@ public class FileValidator extends MotorLearnCheckBase {
   @Check
   public void checkImport(Import anImport) {
     checkFile(anImport, ML.getImport_ImportURI(), anImport.getImportURI(), "imported file");
+  }
+
+  @Check
+  public void checkRepeatedImport(Import anImport) {
+    URI base = anImport.eResource() == null ? null : anImport.eResource().getURI();
+    URI file = file(anImport, base);
+    if (file == null) {
+      return;
+    }
+    if (file.equals(base)) {
+      warning(base.lastSegment() + " imports itself; remove this import", anImport, ML.getImport_ImportURI(),
+          IssueCodes.DUPLICATE_IMPORT);
+      return;
+    }
+    Model model = (Model) anImport.eContainer();
+    for (Import earlier : model.getImports().subList(0, model.getImports().indexOf(anImport))) {
+      if (file.equals(file(earlier, base))) {
+        warning("'" + anImport.getImportURI() + "' is already imported at line " + lineOf(earlier) + "; remove this import",
+            anImport, ML.getImport_ImportURI(), IssueCodes.DUPLICATE_IMPORT);
+        return;
+      }
+    }
+  }
+
+  /** The file an import names, resolved against the importing spec as the scope provider resolves it ("./a" is "a"). */
+  private static URI file(Import anImport, URI base) {
+    if (anImport.getImportURI() == null || anImport.getImportURI().isEmpty()) {
+      return null;
+    }
+    URI uri = URI.createURI(anImport.getImportURI());
+    return base != null && base.isHierarchical() && !base.isRelative() ? uri.resolve(base) : uri;
   }
 
   @Check

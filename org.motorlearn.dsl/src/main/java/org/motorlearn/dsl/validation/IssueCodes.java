@@ -19,6 +19,8 @@ public final class IssueCodes {
   public static final String WRONG_UNIT = PREFIX + "wrongUnit";
   public static final String NOT_WHOLE_NUMBER = PREFIX + "notWholeNumber";
   public static final String BAD_QUANTITY = PREFIX + "badQuantity";
+  /** An entry of a list that an earlier one already names ("metrics pca, pca"); a warning, it changes nothing. */
+  public static final String DUPLICATE_ENTRY = PREFIX + "duplicateEntry";
 
   // names and references
   public static final String DUPLICATE_NAME = PREFIX + "duplicateName";
@@ -88,6 +90,8 @@ public final class IssueCodes {
   public static final String SWEEP_PARTLY_CHECKED = PREFIX + "sweepPartlyChecked";
 
   // files
+  /** A file imported twice, or a spec importing itself. */
+  public static final String DUPLICATE_IMPORT = PREFIX + "duplicateImport";
   public static final String FILE_NOT_FOUND = PREFIX + "fileNotFound";
   public static final String FILE_OUTSIDE_PROJECT = PREFIX + "fileOutsideProject";
   public static final String FILE_UNREADABLE = PREFIX + "fileUnreadable";

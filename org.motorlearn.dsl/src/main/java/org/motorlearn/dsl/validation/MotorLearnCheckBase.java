@@ -85,6 +85,30 @@ public abstract class MotorLearnCheckBase extends AbstractDeclarativeValidator {
     return node == null ? "?" : Integer.toString(node.getStartLine());
   }
 
+  /**
+   * Warns at each entry of a list setting that an earlier entry already names ("on A, A"): it adds
+   * nothing, and the spec reads as if it meant something else. Unresolved names have their own error.
+   */
+  protected void repeatedEntries(EObject owner, EStructuralFeature list, String keyword, String kind) {
+    List<?> entries = (List<?>) owner.eGet(list);
+    for (int i = 0; i < entries.size(); i++) {
+      Object entry = entries.get(i);
+      if (entry == null || entry instanceof EObject object && object.eIsProxy() || entries.subList(0, i).indexOf(entry) < 0) {
+        continue;
+      }
+      String name = entry instanceof EObject object ? String.valueOf(object.eGet(object.eClass().getEStructuralFeature("name")))
+          : entry.toString();
+      warning(kind + " " + name + " is listed twice after '" + keyword + "' " + in(owner) + "; remove it", owner, list, i,
+          IssueCodes.DUPLICATE_ENTRY);
+    }
+  }
+
+  /** "in phase ad", "in the analysis": where an unnamed block is, for messages. */
+  protected static String in(EObject object) {
+    String description = describe(object);
+    return description.contains(" ") ? "in " + description : "in the " + description;
+  }
+
   /** "initial state" for initialState, "network" for networkRef: how a feature's setting reads in a spec. */
   protected static String settingWords(EStructuralFeature feature) {
     String name = feature.getName();

@@ -2,8 +2,11 @@ package org.motorlearn.dsl.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
+import org.motorlearn.dsl.motorLearn.AllGroups;
 import org.motorlearn.dsl.motorLearn.Connection;
 import org.motorlearn.dsl.motorLearn.Experiment;
 import org.motorlearn.dsl.motorLearn.Input;
@@ -20,6 +23,7 @@ import org.motorlearn.dsl.motorLearn.Readout;
 import org.motorlearn.dsl.motorLearn.ReadoutGroup;
 import org.motorlearn.dsl.motorLearn.RecurrentGroup;
 import org.motorlearn.dsl.motorLearn.WeightGroup;
+import org.motorlearn.dsl.motorLearn.WeightGroups;
 import org.motorlearn.dsl.util.Experiments;
 
 /** Phases: where they start, what is plastic, the optimiser's settings. */
@@ -54,6 +58,49 @@ public class PhaseValidator extends MotorLearnCheckBase {
             IssueCodes.UNKNOWN_WEIGHT_GROUP);
       }
     }
+  }
+
+  @Check
+  public void checkRepeatedWeightGroups(WeightGroups groups) {
+    String keyword = settingWords(groups.eContainingFeature());
+    EObject owner = groups.eContainer();
+    List<AllGroups> all = groups.getGroups().stream().filter(AllGroups.class::isInstance).map(AllGroups.class::cast).toList();
+    for (int i = 0; i < groups.getGroups().size(); i++) {
+      WeightGroup group = groups.getGroups().get(i);
+      List<Object> key = key(group);
+      if (key == null) {
+        continue;
+      }
+      String name = NodeModelUtils.getTokenText(NodeModelUtils.getNode(group));
+      boolean twice = groups.getGroups().subList(0, i).stream().anyMatch(earlier -> key.equals(key(earlier)));
+      // 'all' names every group but its exceptions: naming one of them again adds nothing
+      boolean inAll = !(group instanceof AllGroups) && !(group instanceof NoGroups) && all.stream()
+          .anyMatch(a -> a.getExcept().stream().allMatch(except -> key(except) != null && !key.equals(key(except))));
+      if (twice) {
+        warning(name + " is listed twice after '" + keyword + "' " + in(owner) + "; remove it", groups,
+            ML.getWeightGroups_Groups(), i, IssueCodes.DUPLICATE_ENTRY);
+      } else if (inAll) {
+        warning(name + " is already included in 'all' after '" + keyword + "' " + in(owner) + "; remove it", groups,
+            ML.getWeightGroups_Groups(), i, IssueCodes.DUPLICATE_ENTRY);
+      }
+    }
+  }
+
+  /** What a weight group names, to compare groups; null when a name does not resolve (its own error says so). */
+  private static List<Object> key(WeightGroup group) {
+    List<Object> key = new ArrayList<>();
+    key.add(group.eClass());
+    for (org.eclipse.emf.ecore.EReference reference : group.eClass().getEAllReferences()) {
+      if (reference.isContainment()) {
+        continue; // the exceptions of 'all': any two 'all' overlap
+      }
+      Object target = group.eGet(reference);
+      if (target instanceof EObject object && object.eIsProxy()) {
+        return null;
+      }
+      key.add(target);
+    }
+    return key;
   }
 
   private void checkProjection(ProjectionGroup projection) {

@@ -135,6 +135,9 @@ public class SettingsValidator extends MotorLearnCheckBase {
     if (!conversion.ok() && inherited && unit != null && !IssueCodes.NOT_WHOLE_NUMBER.equals(codeOf(conversion.problem()))) {
       return; // "7..10 deg": the unit is wrong where it is written, reported at that end
     }
+    if (conversion.lacksDt()) {
+      return; // dt is wrongly written: its own error says so, and this time is read once dt is fixed
+    }
     if (!conversion.ok()) {
       error(settingWords(feature) + ": " + conversion.problem(), quantity, null, codeOf(conversion.problem()));
     }

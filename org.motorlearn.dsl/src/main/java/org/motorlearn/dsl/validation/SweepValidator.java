@@ -111,7 +111,7 @@ public class SweepValidator extends MotorLearnCheckBase {
         unit = EffectiveSettings.writtenUnit(parameter.owner(), parameter.feature(), atSetting);
       }
       Conversion conversion = SpecQuantities.convert(quantity.getValue(), unit, kind, dt);
-      if (!conversion.ok()) {
+      if (!conversion.ok() && !conversion.lacksDt()) { // a wrongly written dt is reported at dt
         error(axis.getParameter() + " = " + SpecQuantities.format(quantity) + ": " + conversion.problem(), quantity, null,
             SettingsValidator.codeOf(conversion.problem()));
       }

@@ -90,4 +90,17 @@ class ExperimentValidatorTest extends ValidationTestBase {
         ML.getExperiment(), IssueCodes.UNRESOLVED_REFERENCE, "unknown network 'Cortex'; no network is declared in this file or in "
             + "the files it imports; declare one or import its file");
   }
+
+  @Test
+  void checkRepeatedAnalysisEntries() {
+    assertWarning(reference("on PMd, M1", "on PMd, PMd"), ML.getAnalysis(), IssueCodes.DUPLICATE_ENTRY,
+        "module PMd is listed twice after 'on' in the analysis; remove it");
+    assertWarning(reference("with Hinput, null", "with Hinput, Hinput"), ML.getAnalysis(), IssueCodes.DUPLICATE_ENTRY,
+        "phase Hinput is listed twice after 'with' in the analysis; remove it");
+    assertWarning(reference("metrics activity, covariance", "metrics pca, activity, pca"), ML.getAnalysis(),
+        IssueCodes.DUPLICATE_ENTRY, "metric pca is listed twice after 'metrics' in the analysis; remove it");
+    assertWarning(reference("analysis {", "analysis drift {").replace("on PMd, M1", "on M1, M1"), ML.getAnalysis(),
+        IssueCodes.DUPLICATE_ENTRY, "module M1 is listed twice after 'on' in analysis drift; remove it");
+    assertNoIssue(REFERENCE, IssueCodes.DUPLICATE_ENTRY);
+  }
 }

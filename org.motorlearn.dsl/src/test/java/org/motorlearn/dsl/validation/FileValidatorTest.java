@@ -87,6 +87,17 @@ class FileValidatorTest extends ValidationTestBase {
   }
 
   @Test
+  void checkRepeatedImport() throws IOException {
+    Files.createDirectories(project.resolve("lib"));
+    Files.writeString(project.resolve("lib/a.motor"), "perturbation VR45 = rotation 45 deg\n");
+    validation.assertWarning(load("import \"lib/a.motor\"\nimport \"./lib/a.motor\"\n" + REFERENCE), ML.getImport(),
+        IssueCodes.DUPLICATE_IMPORT, "'./lib/a.motor' is already imported at line 1; remove this import");
+    validation.assertWarning(load("import \"spec.motor\"\n" + REFERENCE), ML.getImport(), IssueCodes.DUPLICATE_IMPORT,
+        "spec.motor imports itself; remove this import");
+    validation.assertNoIssues(load("import \"lib/a.motor\"\n" + REFERENCE));
+  }
+
+  @Test
   void checkDuplicateTopLevelNamesAcrossImports() throws IOException {
     Files.writeString(project.resolve("common.motor"), "perturbation VR30 = rotation 30 deg\nnetwork Feulner2022 { }\n");
     validation.assertError(load("import \"common.motor\"\n" + REFERENCE), ML.getExperiment(), IssueCodes.DUPLICATE_TOP_LEVEL_NAME,

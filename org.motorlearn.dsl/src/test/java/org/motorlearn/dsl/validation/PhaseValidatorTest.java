@@ -103,4 +103,20 @@ class PhaseValidatorTest extends ValidationTestBase {
             + "use at most batch 400 or more train trials");
     assertNoIssue(reference("batch 80", "batch 400"), IssueCodes.BATCH_LARGER_THAN_TRAINING_SET);
   }
+
+  @Test
+  void checkRepeatedWeightGroups() {
+    String hinput = "plastic Upstream.input, Upstream.recurrent, Upstream -> PMd";
+    assertWarning(reference(hinput, hinput + ", Upstream.recurrent"), ML.getWeightGroups(), IssueCodes.DUPLICATE_ENTRY,
+        "Upstream.recurrent is listed twice after 'plastic' in phase Hinput; remove it");
+    assertWarning(reference(hinput, "plastic all, Upstream.recurrent"), ML.getWeightGroups(), IssueCodes.DUPLICATE_ENTRY,
+        "Upstream.recurrent is already included in 'all' after 'plastic' in phase Hinput; remove it");
+    assertWarning(reference(hinput, "plastic Upstream -> PMd, all"), ML.getWeightGroups(), IssueCodes.DUPLICATE_ENTRY,
+        "Upstream -> PMd is already included in 'all' after 'plastic' in phase Hinput; remove it");
+    // an exception of 'all' named again is not included in it: the spec means all weights
+    assertNoIssue(reference(hinput, "plastic all except Upstream.recurrent, Upstream.recurrent"), IssueCodes.DUPLICATE_ENTRY);
+    // the same module's input and recurrent weights, or two connections of one module, are different groups
+    assertNoIssue(reference(hinput, hinput + ", PMd -> M1, M1.recurrent"), IssueCodes.DUPLICATE_ENTRY);
+    assertNoIssue(REFERENCE, IssueCodes.DUPLICATE_ENTRY);
+  }
 }

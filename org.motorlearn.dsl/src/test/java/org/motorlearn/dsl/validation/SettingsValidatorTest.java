@@ -3,6 +3,7 @@ package org.motorlearn.dsl.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.motorlearn.dsl.motorLearn.Model;
 
@@ -97,5 +98,16 @@ class SettingsValidatorTest extends ValidationTestBase {
         "go at: 2825 ms is not a whole number of bins of dt 10 ms (it is 282.5 bins)");
     assertNoIssue(reference("go at bin 282", "go at 2.82 s"), IssueCodes.NOT_WHOLE_NUMBER);
     assertNoIssues(reference("reach 7..10 cm", "reach 70..100 mm"));
+  }
+
+  @Test
+  void wronglyWrittenDtIsTheOnlyErrorOfTimesInBins() {
+    // trial, cue, go and movement are in bins: without a dt they cannot convert, but dt's own error is the one to fix
+    List<Issue> issues = issues(reference("dt 10 ms", "dt 10"));
+    assertEquals(List.of("dt: missing unit: expected a time step (ms or s), e.g. 10 ms"),
+        issues.stream().map(Issue::getMessage).toList());
+    issues = issues(reference("dt 10 ms", "dt 1 bins"));
+    assertEquals(List.of("dt: wrong unit 'bins': expected a time step (ms or s), e.g. 10 ms"),
+        issues.stream().map(Issue::getMessage).toList());
   }
 }

@@ -1,5 +1,9 @@
 package org.motorlearn.dsl.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 
 /** Sweeps, and every sweep point checked before anything runs. */
@@ -47,6 +51,10 @@ class SweepValidatorTest extends ValidationTestBase {
     assertNoIssues(withSweeps("  sweep Cortex.M1.tau in 20, 0.05 s"));
     assertError(withSweeps("  sweep Cortex.M1.units in 20.5"), ML.getQuantity(), IssueCodes.NOT_WHOLE_NUMBER,
         "Cortex.M1.units = 20.5: must be a whole number, got 20.5");
+    // a sweep value in bins needs dt; a wrongly written dt is reported at dt alone
+    assertEquals(List.of("dt: missing unit: expected a time step (ms or s), e.g. 10 ms"),
+        issues(withSweeps("  sweep CenterOut.movement in 100 bins, 120 bins").replace("dt 10 ms", "dt 10")).stream()
+            .map(Issue::getMessage).toList());
   }
 
   @Test
