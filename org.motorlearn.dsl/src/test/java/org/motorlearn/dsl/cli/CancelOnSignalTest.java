@@ -25,10 +25,7 @@ class CancelOnSignalTest {
   @Test
   void aSignalledRunIsMarkedCancelledWithACheckpointAndResumes() throws Exception {
     Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, ""), StandardCharsets.UTF_8);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "run", "long.motor", "--out", "runs", "--no-color")
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Process process = motorlearn("run", "long.motor", "--out", "runs", "--no-color");
     try {
       TinySweeps.await("the run to write its first checkpoint", 300, () -> checkpointOf(dir.resolve("runs")) != null);
       process.destroy(); // SIGTERM
@@ -46,10 +43,7 @@ class CancelOnSignalTest {
   @Test
   void aSignalledRunOfASweepReportsItAndNamesTheSweepFolderToResume() throws Exception {
     Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, "sweep seed 0..1"), StandardCharsets.UTF_8);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "run", "long.motor", "--out", "runs", "--no-color")
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Process process = motorlearn("run", "long.motor", "--out", "runs", "--no-color");
     try {
       TinySweeps.await("point 0 to write its first checkpoint", 300, () -> pointCheckpoint() != null);
       process.destroy(); // SIGTERM
@@ -83,11 +77,8 @@ class CancelOnSignalTest {
   @Test
   void aSignalledLocalSweepStopsItsRunningPointWhichResumesWithTheSweep() throws Exception {
     Files.writeString(dir.resolve("long.motor"), TinySweeps.spec(3000, "sweep seed 0..1"), StandardCharsets.UTF_8);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // only the sweep's own JVM gets the signal, as with `timeout`, `kill` or a sweep in the background
-    Process sweep = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "sweep", "long.motor", "--jobs", "1", "--out", "sweep", "--no-color")
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Process sweep = motorlearn("sweep", "long.motor", "--jobs", "1", "--out", "sweep", "--no-color");
     Path point = dir.resolve("sweep/point-0");
     try {
       TinySweeps.await("point 0 to write its first checkpoint", 300, () -> Files.isDirectory(point.resolve("checkpoint")));
@@ -106,6 +97,15 @@ class CancelOnSignalTest {
         + "again resumes it"), first::toString);
     assertTrue(output.contains("sweep stopped: 1 running point(s) checkpointed and stopped; run the same command again to "
         + "continue"), output);
+  }
+
+  /** {@code motorlearn ARGS...} in its own JVM in {@code dir}, its output going to out.txt. */
+  private Process motorlearn(String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("out.txt").toFile()).start();
   }
 
   /** The checkpoint folder of the single run under {@code runs}, or null while there is none. */

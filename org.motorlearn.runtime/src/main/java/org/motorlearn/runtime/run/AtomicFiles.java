@@ -140,22 +140,23 @@ public final class AtomicFiles {
    * carry that onto a run's results, unreadable to the collaborators of a shared folder.
    */
   public static Path temporaryFile(Path folder, String prefix) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return Files.createFile(folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (attempt == 10) {
-          throw e;
-        }
-      }
-    }
+    return createUnique(folder, prefix, Files::createFile);
   }
 
   /** A new empty folder {@code prefix + random} in {@code parent}, with the umask's permissions (see {@link #temporaryFile}). */
   public static Path temporaryFolder(Path parent, String prefix) throws IOException {
+    return createUnique(parent, prefix, Files::createDirectory);
+  }
+
+  private interface Creation {
+    Path create(Path path, java.nio.file.attribute.FileAttribute<?>... attributes) throws IOException;
+  }
+
+  /** Creates {@code prefix + random} in {@code parent}, drawing another name if one is taken. */
+  private static Path createUnique(Path parent, String prefix, Creation creation) throws IOException {
     for (int attempt = 0; ; attempt++) {
       try {
-        return Files.createDirectory(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
+        return creation.create(parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36)));
       } catch (java.nio.file.FileAlreadyExistsException e) {
         if (attempt == 10) {
           throw e;
