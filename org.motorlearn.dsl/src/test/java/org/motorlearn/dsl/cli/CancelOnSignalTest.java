@@ -62,16 +62,7 @@ class CancelOnSignalTest {
 
   /** The checkpoint of point 0 of the single sweep under {@code runs}, or null while there is none. */
   private Path pointCheckpoint() {
-    Path runs = dir.resolve("runs");
-    if (!Files.isDirectory(runs)) {
-      return null;
-    }
-    try (Stream<Path> folders = Files.list(runs)) {
-      List<Path> checkpoints = folders.map(f -> f.resolve("point-0/checkpoint")).filter(Files::isDirectory).toList();
-      return checkpoints.isEmpty() ? null : checkpoints.get(0);
-    } catch (IOException e) {
-      return null;
-    }
+    return firstFolder(dir.resolve("runs"), "point-0/checkpoint");
   }
 
   @Test
@@ -110,12 +101,16 @@ class CancelOnSignalTest {
 
   /** The checkpoint folder of the single run under {@code runs}, or null while there is none. */
   private static Path checkpointOf(Path runs) {
-    if (!Files.isDirectory(runs)) {
+    return firstFolder(runs, "checkpoint");
+  }
+
+  /** {@code relative} inside the first folder of {@code parent} that has it as a folder, or null. */
+  private static Path firstFolder(Path parent, String relative) {
+    if (!Files.isDirectory(parent)) {
       return null;
     }
-    try (Stream<Path> folders = Files.list(runs)) {
-      List<Path> checkpoints = folders.map(f -> f.resolve("checkpoint")).filter(Files::isDirectory).toList();
-      return checkpoints.isEmpty() ? null : checkpoints.get(0);
+    try (Stream<Path> folders = Files.list(parent)) {
+      return folders.map(f -> f.resolve(relative)).filter(Files::isDirectory).findFirst().orElse(null);
     } catch (IOException e) {
       return null;
     }
