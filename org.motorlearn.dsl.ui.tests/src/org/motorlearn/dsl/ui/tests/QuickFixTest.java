@@ -48,9 +48,9 @@ class QuickFixTest {
     IFile file = Workbench.file(Workbench.project("quickfix"), "mistake.motor", text);
     MotorLearnEditor editor = Workbench.open(file);
     Workbench.reconciled(editor);
-    IMarker marker = Workbench.markers(file).stream()
-        .filter(m -> code.equals(m.getAttribute(ProblemMarkers.CODE, "")))
-        .findFirst().orElseThrow(() -> new AssertionError("no marker with code " + code));
+    // the markers are written by a job of their own: a count that matches can still be the old file's
+    Workbench.waitUntil("a marker with code " + code, () -> markerWith(file, code) != null);
+    IMarker marker = markerWith(file, code);
 
     IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
     List<String> labels = Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList();
@@ -61,5 +61,14 @@ class QuickFixTest {
     Workbench.reconciled(editor);
     assertTrue(Workbench.markers(file).stream().noneMatch(m -> code.equals(m.getAttribute(ProblemMarkers.CODE, ""))));
     return labels;
+  }
+
+  private static IMarker markerWith(IFile file, String code) {
+    try {
+      return Workbench.markers(file).stream().filter(m -> code.equals(m.getAttribute(ProblemMarkers.CODE, ""))).findFirst()
+          .orElse(null);
+    } catch (org.eclipse.core.runtime.CoreException e) {
+      return null;
+    }
   }
 }
